@@ -1,0 +1,24 @@
+package dev.gan4j.core.api;
+
+import java.util.OptionalInt;
+
+/**
+ * A finite, indexable set of real examples. Random access lets the engine draw batches from
+ * (seed, step) alone, so a resumed run reads exactly the batches an uninterrupted one would.
+ */
+public interface DataSource {
+    /** Shape of one example. */
+    Shape shape();
+
+    /** Number of examples. */
+    int size();
+
+    /** Number of classes when examples carry labels. */
+    OptionalInt numClasses();
+
+    /** The examples at {@code indices}, scaled to [-1, 1], with their labels when the data has them. */
+    Batch batch(int[] indices);
+
+    /** Human-readable description for logs and checkpoints, e.g. the files read. */
+    String description();
+}

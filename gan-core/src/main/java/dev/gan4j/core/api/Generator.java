@@ -1,0 +1,24 @@
+package dev.gan4j.core.api;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Maps a latent vector z, optionally joined by a condition vector, to an example.
+ * Its network's input is {@code [n, latentDim + conditionDim]} and its output {@code [n, ...outputShape]}
+ * in [-1, 1].
+ */
+public interface Generator {
+    int latentDim();
+
+    /** Size of the condition vector appended to z; 0 for unconditional generators. */
+    int conditionDim();
+
+    Shape outputShape();
+
+    TrainableNetwork network();
+
+    /** Generates examples in inference mode (running batch-norm statistics). */
+    default INDArray generate(INDArray latent) {
+        return network().forward(latent, false);
+    }
+}

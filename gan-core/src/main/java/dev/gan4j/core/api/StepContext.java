@@ -1,0 +1,12 @@
+package dev.gan4j.core.api;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** What a strategy may ask of the engine during one step. */
+public interface StepContext {
+    /** Zero-based index of the step being run. */
+    long step();
+
+    /** Latent vectors {@code [n, latentDim]} drawn from N(0, 1), reproducible from the run's seed and the step. */
+    INDArray sampleLatent(int n);
+}

@@ -1,0 +1,60 @@
+package dev.gan4j.core.api;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+
+/**
+ * A differentiable network with its own optimizer: the unit that strategies drive.
+ *
+ * <p>Adversarial training needs the gradient of D's judgement with respect to D's input, pushed
+ * back through G (Goodfellow et al. 2014). A network therefore exposes {@link #backward}, which
+ * returns the input gradient, and applies its accumulated parameter gradient only when asked, so
+ * a strategy decides which network learns from which pass. No combined network, no frozen layers.
+ */
+public interface TrainableNetwork {
+    /**
+     * Runs the network. In training mode the activations are kept for one {@link #backward} call
+     * and batch statistics are used; in inference mode, running statistics.
+     *
+     * @param input {@code [n, ...inputShape]}
+     * @return {@code [n, ...outputShape]}
+     */
+    INDArray forward(INDArray input, boolean training);
+
+    /**
+     * Back-propagates {@code outputGradient}, d(sum of per-example losses)/d(output) of the last
+     * training-mode {@link #forward}, adds the parameter gradient to this network's accumulator and
+     * returns d(loss)/d(input).
+     */
+    INDArray backward(INDArray outputGradient);
+
+    /**
+     * Applies the accumulated parameter gradient with this network's optimizer and clears the
+     * accumulator. The optimizer divides by {@code batchSize}, turning summed per-example
+     * gradients into the gradient of the mean loss.
+     */
+    void applyGradients(int batchSize);
+
+    /** Drops the accumulated parameter gradient without applying it. */
+    void discardGradients();
+
+    /** Number of optimizer steps applied so far. */
+    long updateCount();
+
+    long parameterCount();
+
+    /** A copy of all parameters, flattened. */
+    INDArray parameters();
+
+    /** Replaces all parameters, flattened as by {@link #parameters()}. */
+    void setParameters(INDArray flat);
+
+    /** Writes parameters, optimizer state and update count. */
+    void writeState(DataOutputStream out) throws IOException;
+
+    /** Restores what {@link #writeState} wrote; fails when the architecture differs. */
+    void readState(DataInputStream in) throws IOException;
+}

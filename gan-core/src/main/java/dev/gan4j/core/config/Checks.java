@@ -1,0 +1,62 @@
+package dev.gan4j.core.config;
+
+import java.util.Arrays;
+
+/** Argument checks for spec constructors; each failure names the field and the value found. */
+public final class Checks {
+    private Checks() {
+    }
+
+    public static <T> T required(String field, T value) {
+        if (value == null) {
+            throw new InvalidValueException(field, "is required");
+        }
+        return value;
+    }
+
+    public static int positive(String field, Integer value, int defaultValue) {
+        int v = value == null ? defaultValue : value;
+        if (v <= 0) {
+            throw new InvalidValueException(field, "must be > 0, found " + v);
+        }
+        return v;
+    }
+
+    public static int nonNegative(String field, Integer value, int defaultValue) {
+        int v = value == null ? defaultValue : value;
+        if (v < 0) {
+            throw new InvalidValueException(field, "must be >= 0, found " + v);
+        }
+        return v;
+    }
+
+    public static double positive(String field, Double value, double defaultValue) {
+        double v = value == null ? defaultValue : value;
+        if (!(v > 0) || Double.isInfinite(v)) {
+            throw new InvalidValueException(field, "must be a finite number > 0, found " + v);
+        }
+        return v;
+    }
+
+    /** A value in [low, high). */
+    public static double inRange(String field, Double value, double defaultValue, double low, double high) {
+        double v = value == null ? defaultValue : value;
+        if (!(v >= low && v < high)) {
+            throw new InvalidValueException(field, "must be in [" + low + ", " + high + "), found " + v);
+        }
+        return v;
+    }
+
+    public static int[] positiveAll(String field, int[] values, int[] defaultValues) {
+        int[] v = values == null ? defaultValues.clone() : values.clone();
+        if (v.length == 0) {
+            throw new InvalidValueException(field, "must not be empty");
+        }
+        for (int x : v) {
+            if (x <= 0) {
+                throw new InvalidValueException(field, "values must be > 0, found " + Arrays.toString(v));
+            }
+        }
+        return v;
+    }
+}

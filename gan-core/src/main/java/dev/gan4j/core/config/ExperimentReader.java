@@ -1,0 +1,178 @@
+package dev.gan4j.core.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.gan4j.core.plugin.ComponentKind;
+import dev.gan4j.core.plugin.ComponentRegistry;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Reads experiment files strictly: an unknown key, an unknown component name, a wrong type or an
+ * impossible value is a {@link ConfigException} naming the JSON path, raised before any work starts.
+ */
+public final class ExperimentReader {
+    private final ComponentRegistry registry;
+    private final ObjectMapper mapper;
+
+    public ExperimentReader(ComponentRegistry registry) {
+        this.registry = requireNonNull(registry, "registry is null");
+        this.mapper = registry.mapper();
+    }
+
+    public Experiment read(Path file, List<String> overrides) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException("", "config file not found: " + file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read config file " + file, e);
+        }
+        try {
+            return read(text, overrides);
+        } catch (ConfigException e) {
+            throw new ConfigException(e.path(), e.getMessage().substring(e.path().isEmpty() ? 0 : e.path().length() + 2)
+                    + " (in " + file + ")", e.getCause());
+        }
+    }
+
+    public Experiment read(String json, List<String> overrides) {
+        JsonNode tree;
+        try {
+            tree = mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new ConfigException("", "not valid JSON: " + e.getOriginalMessage() + " at line "
+                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
+        }
+        if (tree == null || !tree.isObject()) {
+            throw new ConfigException("", "an experiment must be a JSON object");
+        }
+        for (String override : overrides) {
+            applyOverride((ObjectNode) tree, override);
+        }
+        return fromTree(tree);
+    }
+
+    public Experiment fromTree(JsonNode tree) {
+        try {
+            return mapper.treeToValue(tree, Experiment.class);
+        } catch (JsonMappingException e) {
+            throw translate(e);
+        } catch (JsonProcessingException e) {
+            throw new ConfigException("", e.getOriginalMessage());
+        }
+    }
+
+    /** The resolved form: every default filled in. */
+    public String write(Experiment experiment) {
+        try {
+            return mapper.writeValueAsString(experiment);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write experiment " + experiment.name(), e);
+        }
+    }
+
+    public JsonNode toTree(Experiment experiment) {
+        return mapper.valueToTree(experiment);
+    }
+
+    /**
+     * Applies {@code path.to.key=value}. The value is read as JSON when it parses ({@code 3},
+     * {@code true}, {@code {"type":"mlp"}}), otherwise as a string. Missing objects on the path are created;
+     * a key that the config model does not know is then reported like any unknown key.
+     */
+    public void applyOverride(ObjectNode root, String override) {
+        int eq = override.indexOf('=');
+        if (eq <= 0) {
+            throw new ConfigException("", "--set expects path.to.key=value, found '" + override + "'");
+        }
+        String path = override.substring(0, eq).trim();
+        String raw = override.substring(eq + 1);
+        JsonNode value;
+        try {
+            value = mapper.readTree(raw);
+            if (value == null || value.isMissingNode()) {
+                value = TextNode.valueOf(raw);
+            }
+        } catch (JsonProcessingException e) {
+            value = TextNode.valueOf(raw);
+        }
+        String[] keys = path.split("\\.");
+        ObjectNode node = root;
+        for (int i = 0; i < keys.length - 1; i++) {
+            JsonNode child = node.get(keys[i]);
+            if (child == null || child.isNull()) {
+                child = JsonNodeFactory.instance.objectNode();
+                node.set(keys[i], child);
+            } else if (!child.isObject()) {
+                throw new ConfigException(String.join(".", List.of(keys).subList(0, i + 1)),
+                        "--set " + path + ": this is a " + child.getNodeType().toString().toLowerCase() + ", not an object");
+            }
+            node = (ObjectNode) child;
+        }
+        node.set(keys[keys.length - 1], value);
+    }
+
+    private ConfigException translate(JsonMappingException e) {
+        String path = pathOf(e.getPath());
+        if (e instanceof InvalidTypeIdException typeError) {
+            String typePath = path.isEmpty() ? "type" : path + ".type";
+            ComponentKind kind = ComponentKind.ofSpecType(typeError.getBaseType().getRawClass());
+            Collection<String> known = kind != null ? registry.names(kind) : List.of();
+            String label = kind != null ? kind.label() : "component";
+            if (typeError.getTypeId() == null) {
+                return new ConfigException(typePath, "missing; choose a " + label + " type from " + known);
+            }
+            return new ConfigException(typePath, "unknown " + label + " type '" + typeError.getTypeId() + "'; known "
+                    + label + " types: " + known);
+        }
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            Set<String> known = new TreeSet<>();
+            if (unknown.getKnownPropertyIds() != null) {
+                unknown.getKnownPropertyIds().forEach(id -> known.add(String.valueOf(id)));
+            }
+            known.remove("type");
+            return new ConfigException(path, "unknown key; known keys here: " + known);
+        }
+        if (e instanceof ValueInstantiationException && e.getCause() instanceof InvalidValueException invalid) {
+            String field = path.isEmpty() ? invalid.field() : path + "." + invalid.field();
+            return new ConfigException(field, invalid.problem());
+        }
+        if (e instanceof ValueInstantiationException && e.getCause() instanceof IllegalArgumentException invalid) {
+            return new ConfigException(path, invalid.getMessage());
+        }
+        return new ConfigException(path, e.getOriginalMessage());
+    }
+
+    private static String pathOf(List<JsonMappingException.Reference> references) {
+        List<String> parts = new ArrayList<>();
+        for (JsonMappingException.Reference ref : references) {
+            if (ref.getFieldName() != null) {
+                parts.add(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                parts.add("[" + ref.getIndex() + "]");
+            }
+        }
+        return String.join(".", parts).replace(".[", "[");
+    }
+}

@@ -1,0 +1,24 @@
+package dev.gan4j.core.config;
+
+/**
+ * Thrown by spec constructors for an impossible value. The config reader prefixes the field name
+ * with the path of the enclosing object, so Java callers and JSON users see the same check.
+ */
+public final class InvalidValueException extends IllegalArgumentException {
+    private final String field;
+    private final String problem;
+
+    public InvalidValueException(String field, String problem) {
+        super(field + ": " + problem);
+        this.field = field;
+        this.problem = problem;
+    }
+
+    public String field() {
+        return field;
+    }
+
+    public String problem() {
+        return problem;
+    }
+}

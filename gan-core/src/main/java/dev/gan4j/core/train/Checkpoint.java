@@ -1,0 +1,21 @@
+package dev.gan4j.core.train;
+
+import dev.gan4j.core.api.Shape;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * A verified checkpoint directory: its step, the resolved experiment it was written under and
+ * the data shape, enough to rebuild the networks without opening the data.
+ *
+ * @param networkFiles network role to file name
+ * @param checksums    network role to SHA-256 of its file
+ */
+public record Checkpoint(Path directory, long step, long seed, Shape dataShape, int conditionDim, String configJson,
+                         Map<String, String> networkFiles, Map<String, String> checksums) {
+    public Checkpoint {
+        networkFiles = Map.copyOf(networkFiles);
+        checksums = Map.copyOf(checksums);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.gan4j.core.train;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Writes a checkpoint every {@code checkpointEvery} steps and after the last step. */
+public final class CheckpointListener implements TrainingListener {
+    private final RunDirectory run;
+    private final String configJson;
+    private final ObjectMapper mapper;
+    private long lastWritten = -1;
+    private Path latest;
+
+    public CheckpointListener(RunDirectory run, String configJson, ObjectMapper mapper) {
+        this.run = run;
+        this.configJson = configJson;
+        this.mapper = mapper;
+    }
+
+    @Override
+    public void onStep(TrainingRun training, long completed, Map<String, Double> values) {
+        if (completed % training.experiment().training().checkpointEvery() == 0) {
+            write(training, completed);
+        }
+    }
+
+    @Override
+    public void onEnd(TrainingRun training, long completed) {
+        if (lastWritten != completed) {
+            write(training, completed);
+        }
+    }
+
+    /** The checkpoint this listener wrote last, or {@code null}. */
+    public Path latest() {
+        return latest;
+    }
+
+    private void write(TrainingRun training, long completed) {
+        try {
+            latest = Checkpoints.write(run, completed, training.experiment().seed(), training.model(),
+                    training.dataShape(), configJson, mapper);
+            lastWritten = completed;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write checkpoint " + completed + " under " + run.checkpoints(), e);
+        }
+    }
+}

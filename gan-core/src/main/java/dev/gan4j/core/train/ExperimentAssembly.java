@@ -1,0 +1,128 @@
+package dev.gan4j.core.train;
+
+import dev.gan4j.core.api.DataSource;
+import dev.gan4j.core.api.Discriminator;
+import dev.gan4j.core.api.Encoder;
+import dev.gan4j.core.api.GanModel;
+import dev.gan4j.core.api.Generator;
+import dev.gan4j.core.api.Shape;
+import dev.gan4j.core.api.TrainingStrategy;
+import dev.gan4j.core.api.Unconditional;
+import dev.gan4j.core.config.ConfigException;
+import dev.gan4j.core.config.DataContext;
+import dev.gan4j.core.config.Experiment;
+import dev.gan4j.core.config.ModelContext;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+
+/**
+ * Builds the components of an experiment and checks that they fit together before any training:
+ * the generator must produce what the data holds, the discriminator must read it, condition sizes
+ * must agree. A short dry run catches user networks whose declared shapes are wrong.
+ */
+public final class ExperimentAssembly {
+    private ExperimentAssembly() {
+    }
+
+    /** The opened data, the built and checked networks and the strategy of an experiment. */
+    public record Assembled(DataSource data, GanModel model, TrainingStrategy strategy) {
+    }
+
+    public static Assembled assemble(Experiment experiment, DataContext dataContext, DataType dataType) {
+        DataSource data = openData(experiment, dataContext);
+        if (data.size() < experiment.data().batchSize()) {
+            throw new ConfigException("data.batchSize", experiment.data().batchSize() + " is larger than the data set ("
+                    + data.size() + " examples in " + data.description() + ")");
+        }
+        Encoder encoder = experiment.encoder() == null ? Unconditional.INSTANCE : create("encoder",
+                () -> experiment.encoder().create(data));
+        GanModel model = buildModel(experiment, data.shape(), encoder, dataType);
+        TrainingStrategy strategy = create("strategy", () -> experiment.strategy().create());
+        return new Assembled(data, model, strategy);
+    }
+
+    public static DataSource openData(Experiment experiment, DataContext dataContext) {
+        try {
+            return create("data", () -> {
+                try {
+                    return experiment.data().open(dataContext);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw new ConfigException("data", e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    /** Builds and checks the networks for data of {@code dataShape}, without opening the data (sampling). */
+    public static GanModel buildModel(Experiment experiment, Shape dataShape, Encoder encoder, DataType dataType) {
+        long seed = experiment.seed();
+        int conditionDim = encoder.outputDim();
+        Generator generator = create("generator", () -> experiment.generator().create(new ModelContext(dataShape,
+                conditionDim, Seeds.derive(seed, Seeds.INIT, 0), experiment.optimizers().generator().toUpdater(), dataType)));
+        Discriminator discriminator = create("discriminator", () -> experiment.discriminator().create(new ModelContext(
+                dataShape, conditionDim, Seeds.derive(seed, Seeds.INIT, 1),
+                experiment.optimizers().discriminator().toUpdater(), dataType)));
+        if (!generator.outputShape().equals(dataShape)) {
+            throw new ConfigException("generator", "produces examples of shape " + generator.outputShape()
+                    + " but the data (data.type '" + experiment.data().getClass().getSimpleName() + "') has shape " + dataShape);
+        }
+        if (!discriminator.inputShape().equals(dataShape)) {
+            throw new ConfigException("discriminator", "reads examples of shape " + discriminator.inputShape()
+                    + " but the data has shape " + dataShape);
+        }
+        if (generator.conditionDim() != conditionDim) {
+            throw new ConfigException("generator", "expects a condition of size " + generator.conditionDim()
+                    + " but the encoder produces " + conditionDim);
+        }
+        if (discriminator.conditionDim() != conditionDim) {
+            throw new ConfigException("discriminator", "expects a condition of size " + discriminator.conditionDim()
+                    + " but the encoder produces " + conditionDim);
+        }
+        dryRun(generator, discriminator, dataType);
+        return new GanModel(generator, discriminator, encoder);
+    }
+
+    private static void dryRun(Generator generator, Discriminator discriminator, DataType dataType) {
+        INDArray z = Nd4j.zeros(dataType, 2, generator.latentDim() + generator.conditionDim());
+        INDArray fake;
+        try {
+            fake = generator.generate(z);
+        } catch (RuntimeException e) {
+            throw new ConfigException("generator", "fails on a latent batch of shape " + Arrays.toString(z.shape())
+                    + ": " + e.getMessage(), e);
+        }
+        long[] expected = generator.outputShape().withBatch(2);
+        if (!Arrays.equals(fake.shape(), expected)) {
+            throw new ConfigException("generator", "declares output shape " + generator.outputShape()
+                    + " but its network produced " + Arrays.toString(fake.shape()));
+        }
+        INDArray logits;
+        try {
+            logits = discriminator.network().forward(fake, false);
+        } catch (RuntimeException e) {
+            throw new ConfigException("discriminator", "fails on generated examples of shape "
+                    + Arrays.toString(fake.shape()) + ": " + e.getMessage(), e);
+        }
+        if (!Arrays.equals(logits.shape(), new long[] {2, 1})) {
+            throw new ConfigException("discriminator", "must output one logit per example, shape [n, 1], but produced "
+                    + Arrays.toString(logits.shape()));
+        }
+    }
+
+    private static <T> T create(String path, java.util.function.Supplier<T> factory) {
+        try {
+            return factory.get();
+        } catch (ConfigException e) {
+            throw e;
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new ConfigException(path, e.getMessage(), e);
+        }
+    }
+}

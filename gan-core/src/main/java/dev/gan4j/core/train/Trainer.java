@@ -1,0 +1,72 @@
+package dev.gan4j.core.train;
+
+import dev.gan4j.core.api.Batch;
+import dev.gan4j.core.api.StepContext;
+import dev.gan4j.core.api.TrainingStrategy;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.List;
+import java.util.Map;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The training loop: pull a batch, let the strategy run one step, check the losses, tell the
+ * listeners. Randomness of a step is seeded from (seed, step), so a run resumed from a checkpoint
+ * computes what an uninterrupted run computes.
+ */
+public final class Trainer {
+    private final TrainingRun run;
+    private final TrainingStrategy strategy;
+    private final BatchSchedule batches;
+    private final List<TrainingListener> listeners;
+    private final DataType dataType;
+
+    public Trainer(TrainingRun run, TrainingStrategy strategy, BatchSchedule batches,
+                   List<TrainingListener> listeners, DataType dataType) {
+        this.run = requireNonNull(run, "run is null");
+        this.strategy = requireNonNull(strategy, "strategy is null");
+        this.batches = requireNonNull(batches, "batches is null");
+        this.listeners = List.copyOf(listeners);
+        this.dataType = requireNonNull(dataType, "dataType is null");
+    }
+
+    /** Trains from step {@code firstStep} (the number of steps already done) to the configured iterations. */
+    public void train(long firstStep) {
+        long iterations = run.iterations();
+        long seed = run.experiment().seed();
+        int latentDim = run.model().generator().latentDim();
+        listeners.forEach(l -> l.onStart(run, firstStep));
+        for (long step = firstStep; step < iterations; step++) {
+            long current = step;
+            Nd4j.getRandom().setSeed(Seeds.derive(seed, Seeds.STEP, step));
+            Batch batch = batches.batch(step);
+            if (batch.examples().dataType() != dataType) {
+                batch = new Batch(batch.examples().castTo(dataType), batch.labels());
+            }
+            StepContext context = new StepContext() {
+                @Override
+                public long step() {
+                    return current;
+                }
+
+                @Override
+                public INDArray sampleLatent(int n) {
+                    return Nd4j.randn(dataType, n, latentDim);
+                }
+            };
+            Map<String, Double> values = strategy.step(run.model(), batch, context);
+            for (Map.Entry<String, Double> value : values.entrySet()) {
+                if (!Double.isFinite(value.getValue())) {
+                    throw new DivergenceException(step, value.getKey(), value.getValue());
+                }
+            }
+            for (TrainingListener listener : listeners) {
+                listener.onStep(run, step + 1, values);
+            }
+        }
+        listeners.forEach(l -> l.onEnd(run, iterations));
+    }
+}

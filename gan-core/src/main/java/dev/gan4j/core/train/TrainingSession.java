@@ -1,0 +1,143 @@
+package dev.gan4j.core.train;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gan4j.core.config.ConfigException;
+import dev.gan4j.core.config.DataContext;
+import dev.gan4j.core.config.Experiment;
+import dev.gan4j.core.config.ExperimentReader;
+import dev.gan4j.core.plugin.ComponentRegistry;
+import org.nd4j.linalg.api.buffer.DataType;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A training run in its run directory: fresh or resumed from the latest checkpoint, with the
+ * standard listeners (console progress, {@code metrics.jsonl}, sample grids, checkpoints).
+ */
+public final class TrainingSession {
+    private final ComponentRegistry registry;
+    private final ExperimentReader reader;
+    private final DataContext dataContext;
+    private final PrintStream console;
+    private final boolean interactive;
+    private DataType dataType = DataType.FLOAT;
+    private final List<TrainingListener> extraListeners = new ArrayList<>();
+
+    public TrainingSession(ComponentRegistry registry, DataContext dataContext, PrintStream console, boolean interactive) {
+        this.registry = requireNonNull(registry, "registry is null");
+        this.reader = new ExperimentReader(registry);
+        this.dataContext = requireNonNull(dataContext, "dataContext is null");
+        this.console = requireNonNull(console, "console is null");
+        this.interactive = interactive;
+    }
+
+    /** Floating-point type of the networks; FLOAT unless a test needs DOUBLE. */
+    public TrainingSession optDataType(DataType dataType) {
+        this.dataType = requireNonNull(dataType, "dataType is null");
+        return this;
+    }
+
+    public TrainingSession optListener(TrainingListener listener) {
+        extraListeners.add(requireNonNull(listener, "listener is null"));
+        return this;
+    }
+
+    /**
+     * Trains {@code experiment} in {@code runDir}.
+     *
+     * @param resume continue from the latest checkpoint in {@code runDir}; the experiment may differ from the
+     *               checkpoint's only in its {@code training} section (for example more iterations)
+     * @return the last checkpoint written
+     */
+    public Path train(Experiment experiment, Path runDir, boolean resume) {
+        RunDirectory run = new RunDirectory(runDir);
+        Optional<Checkpoint> checkpoint = Optional.empty();
+        if (resume) {
+            Path latest = Checkpoints.latest(run).orElseThrow(() -> new IllegalStateException(
+                    "nothing to resume: " + run.checkpoints() + " holds no checkpoint"));
+            Checkpoint cp = Checkpoints.read(latest, registry.mapper());
+            requireCompatible(experiment, cp);
+            checkpoint = Optional.of(cp);
+        } else if (run.hasRunFiles()) {
+            throw new IllegalStateException("run directory " + runDir + " already holds a run: pass --resume to continue it, "
+                    + "or --run-dir to start a new one elsewhere");
+        }
+        ExperimentAssembly.Assembled assembled = ExperimentAssembly.assemble(experiment, dataContext, dataType);
+        long firstStep = 0;
+        if (checkpoint.isPresent()) {
+            Checkpoints.restore(checkpoint.get(), assembled.model());
+            firstStep = checkpoint.get().step();
+            console.println("resuming from " + checkpoint.get().directory());
+        }
+        String configJson = reader.write(experiment);
+        try {
+            Files.createDirectories(runDir);
+            writeAtomically(run.config(), configJson);
+            run.truncateMetricsAfter(firstStep);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare run directory " + runDir, e);
+        }
+        TrainingRun training = new TrainingRun(experiment, assembled.model(), assembled.data().shape());
+        MetricsLogListener metrics = new MetricsLogListener(run);
+        CheckpointListener checkpoints = new CheckpointListener(run, configJson, registry.mapper());
+        List<TrainingListener> listeners = new ArrayList<>(List.of(
+                new ProgressListener(console, interactive), metrics, new SampleGridListener(run), checkpoints));
+        listeners.addAll(extraListeners);
+        BatchSchedule batches = new BatchSchedule(assembled.data(), experiment.data().batchSize(), experiment.seed());
+        Trainer trainer = new Trainer(training, assembled.strategy(), batches, listeners, dataType);
+        try {
+            trainer.train(firstStep);
+        } catch (DivergenceException e) {
+            metrics.close();
+            String kept = Checkpoints.latest(run).map(p -> "the last good checkpoint is " + p)
+                    .orElse("no checkpoint was written before it");
+            throw new DivergenceException(e.step(), e.getMessage() + "; " + kept);
+        }
+        return checkpoints.latest() != null ? checkpoints.latest() : Checkpoints.latest(run).orElseThrow();
+    }
+
+    private void requireCompatible(Experiment experiment, Checkpoint checkpoint) {
+        JsonNode saved;
+        try {
+            saved = registry.mapper().readTree(checkpoint.configJson());
+        } catch (IOException e) {
+            throw new CorruptCheckpointException("checkpoint " + checkpoint.directory() + " has an unreadable config.json", e);
+        }
+        JsonNode current = reader.toTree(experiment);
+        List<String> differences = new ArrayList<>();
+        Iterator<String> names = current.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!name.equals("training") && !current.get(name).equals(saved.get(name))) {
+                differences.add(name);
+            }
+        }
+        saved.fieldNames().forEachRemaining(name -> {
+            if (!current.has(name) && !differences.contains(name)) {
+                differences.add(name);
+            }
+        });
+        if (!differences.isEmpty()) {
+            throw new ConfigException(differences.get(0), "differs from the checkpoint " + checkpoint.directory()
+                    + " being resumed (differing sections: " + differences + "); only 'training' may change on resume");
+        }
+    }
+
+    private static void writeAtomically(Path target, String text) throws IOException {
+        Path temporary = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".tmp");
+        Files.writeString(temporary, text, StandardCharsets.UTF_8);
+        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}

@@ -41,6 +41,12 @@ public interface TrainableNetwork {
     /** Drops the accumulated parameter gradient without applying it. */
     void discardGradients();
 
+    /**
+     * A copy of the parameter gradient accumulated since the last {@link #applyGradients} or
+     * {@link #discardGradients}, flattened like {@link #parameters()}; {@code null} when there is none.
+     */
+    INDArray accumulatedGradient();
+
     /** Number of optimizer steps applied so far. */
     long updateCount();
 

@@ -7,11 +7,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * in the run directory and in each checkpoint.
  *
  * @param name          run name, also the default run directory {@code runs/<name>}
+ * @param description   one line for people, shown by {@code gan presets}
  * @param seed          seed of weight initialisation, data order, latent draws
  * @param encoder       condition encoder; {@code null} for unconditional training
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Experiment(String name, Long seed, DataSpec data, GeneratorSpec generator,
+public record Experiment(String name, String description, Long seed, DataSpec data, GeneratorSpec generator,
                          DiscriminatorSpec discriminator, EncoderSpec encoder, StrategySpec strategy,
                          OptimizersSpec optimizers, TrainingSpec training) {
     public Experiment {

@@ -125,6 +125,11 @@ public final class MultiLayerNetworkAdapter implements TrainableNetwork {
     }
 
     @Override
+    public INDArray accumulatedGradient() {
+        return accumulated == null ? null : accumulated.dup();
+    }
+
+    @Override
     public long updateCount() {
         return net.getIterationCount();
     }

@@ -1,0 +1,17 @@
+package dev.gan4j.datasets;
+
+import dev.gan4j.core.plugin.ComponentKind;
+import dev.gan4j.core.plugin.GanPlugin;
+
+/** Contributes the built-in data sources: {@code "idx"} for MNIST-style files. */
+public final class DatasetsPlugin extends GanPlugin {
+    @Override
+    public String name() {
+        return "gan-datasets";
+    }
+
+    @Override
+    protected void registerComponents() {
+        register(ComponentKind.DATA, "idx", IdxDataSpec.class);
+    }
+}

@@ -1,0 +1,89 @@
+package dev.gan4j.examples;
+
+import dev.gan4j.core.api.GanModel;
+import dev.gan4j.core.api.Generator;
+import dev.gan4j.core.api.Unconditional;
+import dev.gan4j.core.config.Experiment;
+import dev.gan4j.core.config.ExperimentReader;
+import dev.gan4j.core.io.ImageGrid;
+import dev.gan4j.core.io.NpyWriter;
+import dev.gan4j.core.plugin.ComponentRegistry;
+import dev.gan4j.core.plugin.Plugins;
+import dev.gan4j.core.train.Checkpoint;
+import dev.gan4j.core.train.Checkpoints;
+import dev.gan4j.core.train.ExperimentAssembly;
+import dev.gan4j.core.train.RunDirectory;
+import dev.gan4j.core.train.SampleGridListener;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "sample", mixinStandardHelpOptions = true,
+        description = "Generate samples from a run's latest checkpoint (or a given checkpoint) into an NPY file.")
+final class SampleCommand implements Callable<Integer> {
+    private static final int CHUNK = 500;
+
+    @Parameters(index = "0", paramLabel = "RUN_DIR_OR_CHECKPOINT")
+    Path source;
+
+    @Option(names = "--n", defaultValue = "10000", description = "number of samples (default: ${DEFAULT-VALUE})")
+    int n;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE.npy", description = "float32 [N, C, H, W] in [-1, 1]")
+    Path out;
+
+    @Option(names = "--grid", paramLabel = "FILE.png", description = "also write a grid of the first 64 samples")
+    Path grid;
+
+    @Option(names = "--seed", defaultValue = "0", description = "seed of the latent draws (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Override
+    public Integer call() throws Exception {
+        if (n <= 0) {
+            throw new IllegalArgumentException("--n must be > 0, found " + n);
+        }
+        ComponentRegistry registry = Plugins.registry();
+        Path directory = Files.isRegularFile(source.resolve("state.json")) ? source
+                : Checkpoints.latest(new RunDirectory(source)).orElseThrow(() -> new IllegalStateException(
+                        source + " is neither a checkpoint nor a run directory with checkpoints"));
+        Checkpoint checkpoint = Checkpoints.read(directory, registry.mapper());
+        Experiment experiment = new ExperimentReader(registry).read(checkpoint.configJson(), List.of());
+        if (checkpoint.conditionDim() != 0) {
+            throw new IllegalStateException("this checkpoint is conditional; conditional sampling is not supported yet");
+        }
+        GanModel model = ExperimentAssembly.buildModel(experiment, checkpoint.dataShape(), Unconditional.INSTANCE, DataType.FLOAT);
+        Checkpoints.restore(checkpoint, model);
+        Generator generator = model.generator();
+        Nd4j.getRandom().setSeed(seed);
+        INDArray first = null;
+        try (NpyWriter writer = new NpyWriter(out, DataType.FLOAT, checkpoint.dataShape().withBatch(n))) {
+            for (int done = 0; done < n; done += CHUNK) {
+                int count = Math.min(CHUNK, n - done);
+                INDArray samples = generator.generate(Nd4j.randn(DataType.FLOAT, count, generator.latentDim()));
+                writer.append(samples);
+                if (first == null) {
+                    first = samples;
+                }
+            }
+        }
+        System.out.println("wrote " + n + " samples of shape " + checkpoint.dataShape() + " from " + directory + " to " + out);
+        if (grid != null) {
+            if (!checkpoint.dataShape().isImage()) {
+                throw new IllegalStateException("--grid needs image data; this model generates shape " + checkpoint.dataShape());
+            }
+            INDArray shown = first.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, Math.min(64, first.size(0))));
+            ImageGrid.write(shown, SampleGridListener.columns((int) shown.size(0)), grid);
+            System.out.println("wrote grid " + grid);
+        }
+        return 0;
+    }
+}

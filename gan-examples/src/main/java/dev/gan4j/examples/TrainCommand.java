@@ -1,0 +1,55 @@
+package dev.gan4j.examples;
+
+import dev.gan4j.core.config.DataContext;
+import dev.gan4j.core.config.Experiment;
+import dev.gan4j.core.config.ExperimentReader;
+import dev.gan4j.core.plugin.ComponentRegistry;
+import dev.gan4j.core.plugin.Plugins;
+import dev.gan4j.core.train.RunDirectory;
+import dev.gan4j.core.train.TrainingSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train an experiment (a JSON file or a preset name; default: " + Presets.DEFAULT + ").")
+final class TrainCommand implements Callable<Integer> {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "CONFIG", description = "experiment JSON file or preset name")
+    String config;
+
+    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "override a config value, e.g. training.iterations=500")
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--run-dir", paramLabel = "DIR", description = "run directory (default: runs/<name>)")
+    Path runDir;
+
+    @Option(names = "--resume", description = "continue from the latest checkpoint in the run directory")
+    boolean resume;
+
+    @Override
+    public Integer call() {
+        ComponentRegistry registry = Plugins.registry();
+        ExperimentReader reader = new ExperimentReader(registry);
+        Experiment experiment;
+        if (resume && config == null && runDir != null && Files.isRegularFile(new RunDirectory(runDir).config())) {
+            experiment = reader.read(new RunDirectory(runDir).config(), overrides);
+        } else {
+            experiment = ExperimentSource.load(reader, config == null ? Presets.DEFAULT : config, overrides);
+        }
+        Path dir = runDir != null ? runDir : Path.of("runs", experiment.name());
+        if (resume && config == null && runDir == null && Files.isRegularFile(new RunDirectory(dir).config())) {
+            experiment = reader.read(new RunDirectory(dir).config(), overrides);
+        }
+        TrainingSession session = new TrainingSession(registry, DataContext.system(), System.out, System.console() != null);
+        Path checkpoint = session.train(experiment, dir, resume);
+        System.out.println("run directory: " + dir);
+        System.out.println("last checkpoint: " + checkpoint);
+        return 0;
+    }
+}

@@ -1,0 +1,79 @@
+package dev.gan4j.models;
+
+import dev.gan4j.core.api.Discriminator;
+import dev.gan4j.core.api.Shape;
+import dev.gan4j.core.config.Checks;
+import dev.gan4j.core.config.DiscriminatorSpec;
+import dev.gan4j.core.config.InvalidValueException;
+import dev.gan4j.core.config.ModelContext;
+import dev.gan4j.core.nn.Dl4jDefaults;
+import dev.gan4j.core.nn.MultiLayerNetworkAdapter;
+import dev.gan4j.core.nn.NetworkDiscriminator;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.activations.impl.ActivationLReLU;
+
+/**
+ * The DCGAN discriminator (Radford et al. 2016): strided convolutions (kernel 4, stride 2, padding 1)
+ * with leaky ReLU, batch norm on every convolution but the first, and a linear layer to one logit.
+ *
+ * <p>At its defaults on 28x28 data it is the DCGAN-28 of the PyTorch reference: Conv(1, 64), LeakyReLU(0.2),
+ * Conv(64, 128), BN, LeakyReLU(0.2), Flatten, Linear(128*7*7, 1).
+ *
+ * @param channels   feature maps of each convolution
+ * @param leakySlope negative slope of the leaky ReLUs
+ * @param batchNorm  batch norm after every convolution but the first
+ */
+public record DcganDiscriminatorSpec(int[] channels, Double leakySlope, Boolean batchNorm) implements DiscriminatorSpec {
+    public DcganDiscriminatorSpec {
+        channels = Checks.positiveAll("channels", channels, new int[] {64, 128});
+        leakySlope = Checks.inRange("leakySlope", leakySlope, 0.2, 0, 1);
+        batchNorm = batchNorm == null || batchNorm;
+    }
+
+    @Override
+    public Discriminator create(ModelContext context) {
+        Shape shape = context.dataShape();
+        if (!shape.isImage()) {
+            throw new InvalidValueException("type", "dcgan judges images [channels, height, width] but the data has shape " + shape);
+        }
+        if (context.conditionDim() > 0) {
+            throw new InvalidValueException("type", "dcgan is unconditional; this experiment has a condition of size "
+                    + context.conditionDim());
+        }
+        int factor = 1 << channels.length;
+        if (shape.height() % factor != 0 || shape.width() % factor != 0) {
+            throw new InvalidValueException("channels", channels.length + " strided convolutions need image sides divisible by "
+                    + factor + ", found " + shape.height() + "x" + shape.width());
+        }
+        NeuralNetConfiguration.ListBuilder list = Dl4jDefaults.builder(context)
+                .convolutionMode(ConvolutionMode.Truncate)
+                .list();
+        int in = shape.channels();
+        for (int i = 0; i < channels.length; i++) {
+            boolean normalise = batchNorm && i > 0;
+            list.layer(new ConvolutionLayer.Builder()
+                    .nIn(in).nOut(channels[i])
+                    .kernelSize(4, 4).stride(2, 2).padding(1, 1)
+                    .activation(normalise ? Activation.IDENTITY.getActivationFunction() : new ActivationLReLU(leakySlope))
+                    .build());
+            if (normalise) {
+                list.layer(new BatchNormalization.Builder().build())
+                        .layer(new ActivationLayer.Builder().activation(new ActivationLReLU(leakySlope)).build());
+            }
+            in = channels[i];
+        }
+        list.layer(new DenseLayer.Builder().nOut(1).activation(Activation.IDENTITY).build());
+        list.setInputType(InputType.convolutional(shape.height(), shape.width(), shape.channels()));
+        MultiLayerNetwork net = new MultiLayerNetwork(list.build());
+        net.init();
+        return new NetworkDiscriminator(shape, 0, new MultiLayerNetworkAdapter(net, shape, Shape.vector(1)));
+    }
+}

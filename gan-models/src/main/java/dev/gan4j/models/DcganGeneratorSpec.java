@@ -1,0 +1,83 @@
+package dev.gan4j.models;
+
+import dev.gan4j.core.api.Generator;
+import dev.gan4j.core.api.Shape;
+import dev.gan4j.core.config.Checks;
+import dev.gan4j.core.config.GeneratorSpec;
+import dev.gan4j.core.config.InvalidValueException;
+import dev.gan4j.core.config.ModelContext;
+import dev.gan4j.core.nn.Dl4jDefaults;
+import dev.gan4j.core.nn.MultiLayerNetworkAdapter;
+import dev.gan4j.core.nn.NetworkGenerator;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.Deconvolution2D;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.activations.Activation;
+
+/**
+ * The DCGAN generator (Radford et al. 2016): a dense projection of z to {@code channels[0]} feature
+ * maps at 1/2^k of the image size, then k transposed convolutions (kernel 4, stride 2, padding 1),
+ * batch norm and ReLU between them, tanh at the end.
+ *
+ * <p>At its defaults on 28x28 data it is layer for layer the DCGAN-28 of the PyTorch reference:
+ * Linear(100, 128*7*7), BN, ReLU, ConvTranspose(128, 64), BN, ReLU, ConvTranspose(64, 1), Tanh.
+ *
+ * @param latentDim size of z
+ * @param channels  feature maps after the projection and after each upsampling but the last
+ */
+public record DcganGeneratorSpec(Integer latentDim, int[] channels) implements GeneratorSpec {
+    public DcganGeneratorSpec {
+        latentDim = Checks.positive("latentDim", latentDim, 100);
+        channels = Checks.positiveAll("channels", channels, new int[] {128, 64});
+    }
+
+    @Override
+    public Generator create(ModelContext context) {
+        Shape shape = context.dataShape();
+        if (!shape.isImage()) {
+            throw new InvalidValueException("type", "dcgan generates images [channels, height, width] but the data has shape " + shape);
+        }
+        int factor = 1 << channels.length;
+        if (shape.height() % factor != 0 || shape.width() % factor != 0) {
+            throw new InvalidValueException("channels", channels.length + " upsampling stages need image sides divisible by "
+                    + factor + ", found " + shape.height() + "x" + shape.width());
+        }
+        int h0 = shape.height() / factor;
+        int w0 = shape.width() / factor;
+        int in = latentDim + context.conditionDim();
+        NeuralNetConfiguration.ListBuilder list = Dl4jDefaults.builder(context)
+                .convolutionMode(ConvolutionMode.Truncate)
+                .list()
+                .layer(new DenseLayer.Builder().nIn(in).nOut((long) channels[0] * h0 * w0).activation(Activation.IDENTITY).build())
+                .layer(new BatchNormalization.Builder().build())
+                .layer(new ActivationLayer.Builder().activation(Activation.RELU).build());
+        int layer = 3;
+        list.inputPreProcessor(layer, new FeedForwardToCnnPreProcessor(h0, w0, channels[0]));
+        for (int i = 1; i < channels.length; i++) {
+            list.layer(upsample(channels[i - 1], channels[i], Activation.IDENTITY))
+                    .layer(new BatchNormalization.Builder().build())
+                    .layer(new ActivationLayer.Builder().activation(Activation.RELU).build());
+        }
+        list.layer(upsample(channels[channels.length - 1], shape.channels(), Activation.TANH));
+        list.setInputType(InputType.feedForward(in));
+        MultiLayerNetwork net = new MultiLayerNetwork(list.build());
+        net.init();
+        Shape input = Shape.vector(in);
+        return new NetworkGenerator(latentDim, context.conditionDim(), shape,
+                new MultiLayerNetworkAdapter(net, input, shape));
+    }
+
+    private static Deconvolution2D upsample(int in, int out, Activation activation) {
+        return new Deconvolution2D.Builder()
+                .nIn(in).nOut(out)
+                .kernelSize(4, 4).stride(2, 2).padding(1, 1)
+                .activation(activation)
+                .build();
+    }
+}

@@ -1,0 +1,47 @@
+package dev.gan4j.models;
+
+import dev.gan4j.core.api.Discriminator;
+import dev.gan4j.core.api.Shape;
+import dev.gan4j.core.config.Checks;
+import dev.gan4j.core.config.DiscriminatorSpec;
+import dev.gan4j.core.config.InvalidValueException;
+import dev.gan4j.core.config.ModelContext;
+import dev.gan4j.core.nn.Dl4jDefaults;
+import dev.gan4j.core.nn.MultiLayerNetworkAdapter;
+import dev.gan4j.core.nn.NetworkDiscriminator;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.activations.impl.ActivationLReLU;
+
+/** A fully connected discriminator: the flattened example through leaky-ReLU layers to one logit. */
+public record MlpDiscriminatorSpec(int[] hidden, Double leakySlope) implements DiscriminatorSpec {
+    public MlpDiscriminatorSpec {
+        hidden = Checks.positiveAll("hidden", hidden, new int[] {512, 256});
+        leakySlope = Checks.inRange("leakySlope", leakySlope, 0.2, 0, 1);
+    }
+
+    @Override
+    public Discriminator create(ModelContext context) {
+        if (context.conditionDim() > 0) {
+            throw new InvalidValueException("type", "mlp is unconditional; this experiment has a condition of size "
+                    + context.conditionDim());
+        }
+        Shape shape = context.dataShape();
+        int in = (int) shape.size();
+        NeuralNetConfiguration.ListBuilder list = Dl4jDefaults.builder(context).list();
+        int previous = in;
+        for (int width : hidden) {
+            list.layer(new DenseLayer.Builder().nIn(previous).nOut(width).activation(new ActivationLReLU(leakySlope)).build());
+            previous = width;
+        }
+        list.layer(new DenseLayer.Builder().nIn(previous).nOut(1).activation(Activation.IDENTITY).build());
+        list.setInputType(InputType.feedForward(in));
+        MultiLayerNetwork net = new MultiLayerNetwork(list.build());
+        net.init();
+        return new NetworkDiscriminator(shape, 0, new MultiLayerNetworkAdapter(net, shape, Shape.vector(in),
+                Shape.vector(1), Shape.vector(1)));
+    }
+}

@@ -1,0 +1,54 @@
+package dev.gan4j.models;
+
+import dev.gan4j.core.api.Generator;
+import dev.gan4j.core.api.Shape;
+import dev.gan4j.core.config.Checks;
+import dev.gan4j.core.config.GeneratorSpec;
+import dev.gan4j.core.config.ModelContext;
+import dev.gan4j.core.nn.Dl4jDefaults;
+import dev.gan4j.core.nn.MultiLayerNetworkAdapter;
+import dev.gan4j.core.nn.NetworkGenerator;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.activations.Activation;
+
+/**
+ * A fully connected generator, the architecture of the original GAN (Goodfellow et al. 2014): hidden
+ * layers with ReLU (and batch norm if asked), a tanh output reshaped to the data's shape.
+ * Works for any data shape, images or vectors.
+ */
+public record MlpGeneratorSpec(Integer latentDim, int[] hidden, Boolean batchNorm) implements GeneratorSpec {
+    public MlpGeneratorSpec {
+        latentDim = Checks.positive("latentDim", latentDim, 100);
+        hidden = Checks.positiveAll("hidden", hidden, new int[] {256, 512});
+        batchNorm = batchNorm != null && batchNorm;
+    }
+
+    @Override
+    public Generator create(ModelContext context) {
+        Shape shape = context.dataShape();
+        int in = latentDim + context.conditionDim();
+        NeuralNetConfiguration.ListBuilder list = Dl4jDefaults.builder(context).list();
+        int previous = in;
+        for (int width : hidden) {
+            if (batchNorm) {
+                list.layer(new DenseLayer.Builder().nIn(previous).nOut(width).activation(Activation.IDENTITY).build())
+                        .layer(new BatchNormalization.Builder().build())
+                        .layer(new ActivationLayer.Builder().activation(Activation.RELU).build());
+            } else {
+                list.layer(new DenseLayer.Builder().nIn(previous).nOut(width).activation(Activation.RELU).build());
+            }
+            previous = width;
+        }
+        list.layer(new DenseLayer.Builder().nIn(previous).nOut(shape.size()).activation(Activation.TANH).build());
+        list.setInputType(InputType.feedForward(in));
+        MultiLayerNetwork net = new MultiLayerNetwork(list.build());
+        net.init();
+        return new NetworkGenerator(latentDim, context.conditionDim(), shape, new MultiLayerNetworkAdapter(net,
+                Shape.vector(in), Shape.vector(in), Shape.vector((int) shape.size()), shape));
+    }
+}

@@ -1,0 +1,20 @@
+package dev.gan4j.models;
+
+import dev.gan4j.core.plugin.ComponentKind;
+import dev.gan4j.core.plugin.GanPlugin;
+
+/** Registers the built-in generator and discriminator architectures. */
+public final class ModelsPlugin extends GanPlugin {
+    @Override
+    public String name() {
+        return "gan-models";
+    }
+
+    @Override
+    protected void registerComponents() {
+        register(ComponentKind.GENERATOR, "mlp", MlpGeneratorSpec.class);
+        register(ComponentKind.GENERATOR, "dcgan", DcganGeneratorSpec.class);
+        register(ComponentKind.DISCRIMINATOR, "mlp", MlpDiscriminatorSpec.class);
+        register(ComponentKind.DISCRIMINATOR, "dcgan", DcganDiscriminatorSpec.class);
+    }
+}

@@ -1,0 +1,18 @@
+package dev.gan4j.trainers;
+
+import dev.gan4j.core.plugin.ComponentKind;
+import dev.gan4j.core.plugin.GanPlugin;
+
+/** Registers the built-in training strategies. */
+public final class TrainersPlugin extends GanPlugin {
+    @Override
+    public String name() {
+        return "gan-trainers";
+    }
+
+    @Override
+    protected void registerComponents() {
+        register(ComponentKind.STRATEGY, "minimax", MinimaxSpec.class);
+        register(ComponentKind.STRATEGY, "non-saturating", NonSaturatingSpec.class);
+    }
+}

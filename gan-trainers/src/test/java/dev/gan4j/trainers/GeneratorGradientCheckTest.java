@@ -1,0 +1,140 @@
+package dev.gan4j.trainers;
+
+import dev.gan4j.core.api.Discriminator;
+import dev.gan4j.core.api.Generator;
+import dev.gan4j.core.api.Shape;
+import dev.gan4j.core.api.TrainableNetwork;
+import dev.gan4j.core.config.ModelContext;
+import dev.gan4j.core.nn.MultiLayerNetworkAdapter;
+import dev.gan4j.core.testing.FiniteDifferences;
+import dev.gan4j.models.DcganDiscriminatorSpec;
+import dev.gan4j.models.DcganGeneratorSpec;
+import dev.gan4j.models.MlpDiscriminatorSpec;
+import dev.gan4j.models.MlpGeneratorSpec;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Sgd;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The generator's gradient, obtained by pushing D's input gradient back through G, against central
+ * finite differences of the generator loss of D(G(z)), in double precision, for both objectives and
+ * for the DCGAN (convolution, transposed convolution, batch norm) and MLP architectures.
+ */
+class GeneratorGradientCheckTest {
+    private static final Set<String> BATCH_NORM_STATISTICS = Set.of("mean", "var", "log10stdev");
+    private static DataType previousDefault;
+
+    @BeforeAll
+    static void useDouble() {
+        previousDefault = Nd4j.dataType();
+        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
+    }
+
+    @AfterAll
+    static void restore() {
+        Nd4j.setDefaultDataTypes(previousDefault, previousDefault);
+    }
+
+    @ParameterizedTest
+    @EnumSource(GeneratorObjective.class)
+    void dcganGeneratorGradientMatchesFiniteDifferences(GeneratorObjective objective) {
+        Shape shape = Shape.image(1, 8, 8);
+        Generator g = new DcganGeneratorSpec(4, new int[] {6, 4}).create(context(shape, 11));
+        Discriminator d = new DcganDiscriminatorSpec(new int[] {3, 5}, 0.2, true).create(context(shape, 12));
+        check(g, d, objective);
+    }
+
+    @ParameterizedTest
+    @EnumSource(GeneratorObjective.class)
+    void mlpGeneratorGradientMatchesFiniteDifferences(GeneratorObjective objective) {
+        Shape shape = Shape.image(1, 4, 4);
+        Generator g = new MlpGeneratorSpec(3, new int[] {7}, true).create(context(shape, 13));
+        Discriminator d = new MlpDiscriminatorSpec(new int[] {6}, 0.2).create(context(shape, 14));
+        check(g, d, objective);
+    }
+
+    private static void check(Generator g, Discriminator d, GeneratorObjective objective) {
+        Nd4j.getRandom().setSeed(7);
+        INDArray z = Nd4j.randn(DataType.DOUBLE, 5, g.latentDim());
+        TrainableNetwork gn = g.network();
+        TrainableNetwork dn = d.network();
+
+        INDArray fake = gn.forward(z, true);
+        INDArray logits = dn.forward(fake, true);
+        INDArray epsilon = logits.dup();
+        for (int i = 0; i < logits.length(); i++) {
+            epsilon.putScalar(i, objective.gradient(logits.getDouble(i)));
+        }
+        INDArray inputGradient = dn.backward(epsilon);
+        dn.discardGradients();
+        gn.backward(inputGradient);
+        INDArray analytic = gn.accumulatedGradient();
+        assertNotNull(analytic);
+        gn.discardGradients();
+
+        List<Long> candidates = trainableIndices(gn);
+        Random random = new Random(3);
+        int checked = 0;
+        double worst = 0;
+        for (int k = 0; k < 60 && !candidates.isEmpty(); k++) {
+            long index = candidates.remove(random.nextInt(candidates.size()));
+            double numeric = FiniteDifferences.derivative(gn, index, 1e-6, () -> loss(gn, dn, z, objective));
+            double error = FiniteDifferences.relativeError(analytic.getDouble(index), numeric);
+            if (Math.abs(analytic.getDouble(index) - numeric) >= 1e-9) {
+                worst = Math.max(worst, error);
+            }
+            checked++;
+        }
+        assertEquals(60, checked);
+        assertTrue(worst < 1e-5, "worst relative error " + worst + " (differences below 1e-9 are ignored)");
+    }
+
+    private static double loss(TrainableNetwork g, TrainableNetwork d, INDArray z, GeneratorObjective objective) {
+        INDArray logits = d.forward(g.forward(z, true), true);
+        double sum = 0;
+        for (int i = 0; i < logits.length(); i++) {
+            sum += objective.loss(logits.getDouble(i));
+        }
+        return sum;
+    }
+
+    /** Flat indices of parameters that the loss depends on: batch-norm running statistics are excluded. */
+    private static List<Long> trainableIndices(TrainableNetwork network) {
+        MultiLayerNetwork net = ((MultiLayerNetworkAdapter) network).network();
+        long base = net.params().offset();
+        List<Long> indices = new ArrayList<>();
+        for (Layer layer : net.getLayers()) {
+            for (Map.Entry<String, INDArray> param : layer.paramTable().entrySet()) {
+                if (BATCH_NORM_STATISTICS.contains(param.getKey())) {
+                    continue;
+                }
+                long start = param.getValue().offset() - base;
+                for (long i = 0; i < param.getValue().length(); i++) {
+                    indices.add(start + i);
+                }
+            }
+        }
+        return indices;
+    }
+
+    private static ModelContext context(Shape shape, long seed) {
+        return new ModelContext(shape, 0, seed, new Sgd(0.1), DataType.DOUBLE);
+    }
+}

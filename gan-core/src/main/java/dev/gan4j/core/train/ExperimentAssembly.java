@@ -11,6 +11,7 @@ import dev.gan4j.core.api.Unconditional;
 import dev.gan4j.core.config.ConfigException;
 import dev.gan4j.core.config.DataContext;
 import dev.gan4j.core.config.Experiment;
+import dev.gan4j.core.config.InvalidValueException;
 import dev.gan4j.core.config.ModelContext;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -121,6 +122,8 @@ public final class ExperimentAssembly {
             return factory.get();
         } catch (ConfigException e) {
             throw e;
+        } catch (InvalidValueException e) {
+            throw new ConfigException(path + "." + e.field(), e.problem(), e);
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new ConfigException(path, e.getMessage(), e);
         }

@@ -1,0 +1,156 @@
+package dev.gan4j.examples;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gan4j.core.config.ConfigException;
+import dev.gan4j.core.config.Experiment;
+import dev.gan4j.core.config.ExperimentReader;
+import dev.gan4j.core.plugin.ComponentKind;
+import dev.gan4j.core.plugin.ComponentRegistry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ExperimentConfigTest {
+    private static final String MINIMAL = """
+            {"name": "t", "data": {"type": "idx"}, "generator": {"type": "dcgan"},
+             "discriminator": {"type": "dcgan"}, "strategy": {"type": "non-saturating"}}
+            """;
+
+    private final ComponentRegistry registry = TestExperiments.registry();
+    private final ExperimentReader reader = new ExperimentReader(registry);
+
+    static Stream<String> presets() {
+        return Presets.names().stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("presets")
+    void presetsRoundTripAndMatchTheirFiles(String name) throws Exception {
+        String shipped = Presets.json(name).orElseThrow();
+        assertEquals(Files.readString(Path.of("presets", name + ".json")), shipped, "packaged preset differs from its file");
+        Experiment experiment = reader.read(shipped, List.of());
+        assertEquals(name, experiment.name());
+        String resolved = reader.write(experiment);
+        Experiment again = reader.read(resolved, List.of());
+        assertEquals(reader.toTree(experiment), reader.toTree(again));
+        assertEquals(resolved, reader.write(again));
+    }
+
+    @Test
+    void presetIndexListsEveryPresetFile() throws Exception {
+        try (Stream<Path> files = Files.list(Path.of("presets"))) {
+            List<String> onDisk = files.map(p -> p.getFileName().toString()).filter(f -> f.endsWith(".json"))
+                    .map(f -> f.substring(0, f.length() - 5)).sorted().toList();
+            assertEquals(onDisk, Presets.names().stream().sorted().toList());
+        }
+        assertTrue(Presets.names().contains(Presets.DEFAULT));
+    }
+
+    @Test
+    void defaultsAreFilledInTheResolvedForm() {
+        JsonNode tree = reader.toTree(reader.read(MINIMAL, List.of()));
+        assertEquals(42, tree.path("seed").asLong());
+        assertEquals(64, tree.path("data").path("batchSize").asInt());
+        assertEquals(100, tree.path("generator").path("latentDim").asInt());
+        assertEquals("adam", tree.path("optimizers").path("generator").path("type").asText());
+        assertEquals(0.5, tree.path("optimizers").path("discriminator").path("beta1").asDouble());
+        assertEquals(3000, tree.path("training").path("iterations").asInt());
+    }
+
+    @Test
+    void overridesSetAnyPathAndParseJsonValues() {
+        Experiment e = reader.read(MINIMAL, List.of("seed=5", "data.batchSize=16", "training.iterations=10",
+                "generator={\"type\":\"mlp\",\"hidden\":[32]}", "discriminator.type=mlp"));
+        JsonNode tree = reader.toTree(e);
+        assertEquals(5, e.seed());
+        assertEquals(16, e.data().batchSize());
+        assertEquals(10, e.training().iterations());
+        assertEquals("mlp", tree.path("generator").path("type").asText());
+        assertEquals(32, tree.path("generator").path("hidden").get(0).asInt());
+        assertEquals("mlp", tree.path("discriminator").path("type").asText());
+    }
+
+    @Test
+    void unknownComponentNameListsTheKnownOnes() {
+        ConfigException e = fails(MINIMAL.replace("\"generator\": {\"type\": \"dcgan\"}", "\"generator\": {\"type\": \"dcgann\"}"));
+        assertEquals("generator.type", e.path());
+        assertTrue(e.getMessage().contains("unknown generator type 'dcgann'"), e.getMessage());
+        assertTrue(e.getMessage().contains(registry.names(ComponentKind.GENERATOR).toString()), e.getMessage());
+    }
+
+    @Test
+    void missingTypeListsTheKnownOnes() {
+        ConfigException e = fails(MINIMAL.replace("\"strategy\": {\"type\": \"non-saturating\"}", "\"strategy\": {}"));
+        assertEquals("strategy.type", e.path());
+        assertTrue(e.getMessage().contains("minimax"), e.getMessage());
+    }
+
+    @Test
+    void unknownKeysAreErrorsWithTheirPath() {
+        assertEquals("training.iterationz", failsWith("training.iterationz=5").path());
+        ConfigException nested = failsWith("generator.latentDimm=5");
+        assertEquals("generator.latentDimm", nested.path());
+        assertTrue(nested.getMessage().contains("latentDim"), "lists the known keys: " + nested.getMessage());
+        assertEquals("colour", failsWith("colour=5").path());
+        assertEquals("optimizers.generator.learningRate", failsWith("optimizers.generator={\"type\":\"adam\",\"learningRate\":1}").path());
+    }
+
+    @Test
+    void wrongTypesAreErrorsWithTheirPath() {
+        assertEquals("training.iterations", failsWith("training.iterations=\"many\"").path());
+        assertEquals("training.iterations", failsWith("training.iterations=2.5").path());
+        assertEquals("generator.latentDim", failsWith("generator.latentDim=true").path());
+        assertEquals("seed", failsWith("seed=[1]").path());
+    }
+
+    @Test
+    void impossibleValuesNameTheFieldAndTheValue() {
+        ConfigException e = failsWith("generator.latentDim=-3");
+        assertEquals("generator.latentDim", e.path());
+        assertTrue(e.getMessage().contains("must be > 0, found -3"), e.getMessage());
+        assertEquals("data.batchSize", failsWith("data.batchSize=0").path());
+        assertEquals("optimizers.generator.beta1", failsWith("optimizers.generator={\"type\":\"adam\",\"beta1\":1.5}").path());
+        assertEquals("training.checkpointEvery", failsWith("training.checkpointEvery=0").path());
+        assertEquals("discriminator.channels", failsWith("discriminator.channels=[64,-1]").path());
+        assertEquals("name", failsWith("name=\"a/b\"").path());
+    }
+
+    @Test
+    void missingSectionsAndBadJsonAreReported() {
+        ConfigException missing = fails("{\"name\": \"t\", \"generator\": {\"type\": \"dcgan\"}, \"discriminator\": {\"type\": \"dcgan\"}, \"strategy\": {\"type\": \"minimax\"}}");
+        assertEquals("data", missing.path());
+        assertTrue(missing.getMessage().contains("required"), missing.getMessage());
+        ConfigException syntax = fails("{\"name\": \"t\",, }");
+        assertTrue(syntax.getMessage().contains("not valid JSON"), syntax.getMessage());
+        ConfigException duplicate = fails(MINIMAL.replace("{\"name\": \"t\",", "{\"name\": \"t\", \"name\": \"u\","));
+        assertTrue(duplicate.getMessage().contains("name"), duplicate.getMessage());
+        assertThrows(ConfigException.class, () -> reader.read(MINIMAL, List.of("noequals")));
+    }
+
+    @Test
+    void configFileErrorsNameTheFile(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path file = TestExperiments.write(dir, "bad.json", MINIMAL.replace("\"t\"", "\"t\", \"sed\": 1"));
+        ConfigException e = assertThrows(ConfigException.class, () -> reader.read(file, List.of()));
+        assertEquals("sed", e.path());
+        assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+        ConfigException absent = assertThrows(ConfigException.class, () -> reader.read(dir.resolve("nope.json"), List.of()));
+        assertTrue(absent.getMessage().contains("nope.json"), absent.getMessage());
+    }
+
+    private ConfigException failsWith(String override) {
+        return assertThrows(ConfigException.class, () -> reader.read(MINIMAL, List.of(override)));
+    }
+
+    private ConfigException fails(String json) {
+        return assertThrows(ConfigException.class, () -> reader.read(json, List.of()));
+    }
+}

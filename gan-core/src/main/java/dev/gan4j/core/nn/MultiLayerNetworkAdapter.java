@@ -113,7 +113,8 @@ public final class MultiLayerNetworkAdapter implements TrainableNetwork {
         int iteration = net.getIterationCount();
         int epoch = net.getEpochCount();
         net.getUpdater().update(net, lastGradient, iteration, epoch, batchSize, LayerWorkspaceMgr.noWorkspaces());
-        net.params().subi(flat);
+        INDArray params = net.params();
+        params.subi(flat.reshape(params.shape()));
         net.setIterationCount(iteration + 1);
         net.applyConstraints(iteration, epoch);
         accumulated = null;

@@ -49,11 +49,6 @@ public final class RunDirectory {
         return samples().resolve("step-" + step + ".png");
     }
 
-    /** True when the directory holds anything a new run would overwrite. */
-    public boolean hasRunFiles() {
-        return Files.exists(config()) || Files.exists(metrics()) || Files.exists(checkpoints());
-    }
-
     /**
      * Keeps the metric lines of steps up to {@code step}: after a resume, lines written past the
      * checkpoint by the interrupted process would otherwise appear twice.

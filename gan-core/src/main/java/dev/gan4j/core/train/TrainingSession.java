@@ -70,7 +70,7 @@ public final class TrainingSession {
             Checkpoint cp = Checkpoints.read(latest, registry.mapper());
             requireCompatible(experiment, cp);
             checkpoint = Optional.of(cp);
-        } else if (run.hasRunFiles()) {
+        } else if (Checkpoints.latest(run).isPresent()) {
             throw new IllegalStateException("run directory " + runDir + " already holds a run: pass --resume to continue it, "
                     + "or --run-dir to start a new one elsewhere");
         }

@@ -110,12 +110,13 @@ public final class TrainingSession {
 
     private void requireCompatible(Experiment experiment, Checkpoint checkpoint) {
         JsonNode saved;
+        JsonNode current;
         try {
             saved = registry.mapper().readTree(checkpoint.configJson());
+            current = registry.mapper().readTree(reader.write(experiment));
         } catch (IOException e) {
             throw new CorruptCheckpointException("checkpoint " + checkpoint.directory() + " has an unreadable config.json", e);
         }
-        JsonNode current = reader.toTree(experiment);
         List<String> differences = new ArrayList<>();
         Iterator<String> names = current.fieldNames();
         while (names.hasNext()) {

@@ -1,0 +1,85 @@
+package dev.gan4j.core.train;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gan4j.core.api.GanModel;
+import dev.gan4j.core.api.Shape;
+import dev.gan4j.core.plugin.ComponentRegistry;
+import dev.gan4j.core.testing.TinyNetworks;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CheckpointsTest {
+    private final ObjectMapper mapper = ComponentRegistry.strictMapper();
+
+    @Test
+    void writeReadRestoreRoundTrip(@TempDir Path dir) throws Exception {
+        RunDirectory run = new RunDirectory(dir);
+        GanModel model = TinyNetworks.pointGan(1, new Adam(0.01));
+        model.generator().network().setParameters(Nd4j.rand(model.generator().network().parameters().dataType(),
+                model.generator().network().parameterCount()));
+        Path written = Checkpoints.write(run, 20, 42, model, Shape.vector(2), "{\"name\":\"x\"}", mapper);
+        assertEquals(dir.resolve("checkpoints/step-20"), written);
+
+        Checkpoint checkpoint = Checkpoints.read(written, mapper);
+        assertEquals(20, checkpoint.step());
+        assertEquals(42, checkpoint.seed());
+        assertEquals(Shape.vector(2), checkpoint.dataShape());
+        assertEquals("{\"name\":\"x\"}", checkpoint.configJson());
+        String state = Files.readString(written.resolve("state.json"));
+        assertTrue(state.contains("\"dl4j\"") && state.contains("\"sha256\""), state);
+
+        GanModel fresh = TinyNetworks.pointGan(7, new Adam(0.01));
+        assertNotEquals(model.generator().network().parameters(), fresh.generator().network().parameters());
+        Checkpoints.restore(checkpoint, fresh);
+        assertEquals(model.generator().network().parameters(), fresh.generator().network().parameters());
+        assertEquals(model.discriminator().network().parameters(), fresh.discriminator().network().parameters());
+    }
+
+    @Test
+    void latestIgnoresUnfinishedWritesAndPicksTheHighestStep(@TempDir Path dir) throws Exception {
+        RunDirectory run = new RunDirectory(dir);
+        GanModel model = TinyNetworks.pointGan(1, new Adam(0.01));
+        Checkpoints.write(run, 5, 1, model, Shape.vector(2), "{}", mapper);
+        Checkpoints.write(run, 10, 1, model, Shape.vector(2), "{}", mapper);
+        Files.createDirectories(run.checkpoints().resolve(".step-30-123"));
+        Files.createDirectories(run.checkpoints().resolve("step-40"));
+        assertEquals(run.checkpoints().resolve("step-10"), Checkpoints.latest(run).orElseThrow());
+        Checkpoints.write(run, 10, 1, model, Shape.vector(2), "{\"again\":1}", mapper);
+        assertEquals("{\"again\":1}", Checkpoints.read(run.checkpoints().resolve("step-10"), mapper).configJson());
+        try (var entries = Files.list(run.checkpoints())) {
+            assertFalse(entries.anyMatch(p -> p.getFileName().toString().startsWith(".replaced")));
+        }
+        assertTrue(Checkpoints.latest(new RunDirectory(dir.resolve("none"))).isEmpty());
+    }
+
+    @Test
+    void damagedCheckpointsAreReportedWithTheFile(@TempDir Path dir) throws Exception {
+        RunDirectory run = new RunDirectory(dir);
+        Path written = Checkpoints.write(run, 3, 1, TinyNetworks.pointGan(1, new Adam(0.01)), Shape.vector(2), "{}", mapper);
+        Path generator = written.resolve("generator.bin");
+        byte[] bytes = Files.readAllBytes(generator);
+        bytes[bytes.length - 1] ^= 1;
+        Files.write(generator, bytes);
+        CorruptCheckpointException corrupt = assertThrows(CorruptCheckpointException.class, () -> Checkpoints.read(written, mapper));
+        assertTrue(corrupt.getMessage().contains(generator.toString()) && corrupt.getMessage().contains("corrupt"), corrupt.getMessage());
+
+        Files.delete(generator);
+        CorruptCheckpointException missing = assertThrows(CorruptCheckpointException.class, () -> Checkpoints.read(written, mapper));
+        assertTrue(missing.getMessage().contains("generator.bin"), missing.getMessage());
+
+        Files.delete(written.resolve("state.json"));
+        CorruptCheckpointException notOne = assertThrows(CorruptCheckpointException.class, () -> Checkpoints.read(written, mapper));
+        assertTrue(notOne.getMessage().contains("state.json"), notOne.getMessage());
+    }
+}

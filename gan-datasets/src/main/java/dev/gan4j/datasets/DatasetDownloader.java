@@ -1,5 +1,7 @@
 package dev.gan4j.datasets;
 
+import dev.gan4j.core.io.Sha256;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -14,10 +16,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -99,7 +99,7 @@ public final class DatasetDownloader {
         String expected = sha256.get(name);
         Path target = targetDir.resolve(name);
         if (Files.exists(target)) {
-            String actual = sha256(target);
+            String actual = Sha256.of(target);
             if (!actual.equals(expected)) {
                 throw new IOException(target + " already exists but is not the official file: SHA-256 expected "
                         + expected + ", actual " + actual + "; delete it to download again");
@@ -135,7 +135,7 @@ public final class DatasetDownloader {
         } catch (IOException e) {
             throw new IOException("cannot download " + uri + ": " + e, e);
         }
-        MessageDigest digest = newDigest();
+        MessageDigest digest = Sha256.newDigest();
         try (InputStream body = new DigestInputStream(response.body(), digest)) {
             if (response.statusCode() != 200) {
                 throw new IOException("cannot download " + uri + ": HTTP status " + response.statusCode());
@@ -144,22 +144,6 @@ public final class DatasetDownloader {
                 body.transferTo(out);
             }
         }
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    static String sha256(Path file) throws IOException {
-        MessageDigest digest = newDigest();
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-            in.transferTo(OutputStream.nullOutputStream());
-        }
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static MessageDigest newDigest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime provides SHA-256", e);
-        }
+        return Sha256.hex(digest);
     }
 }

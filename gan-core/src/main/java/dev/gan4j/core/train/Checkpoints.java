@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gan4j.core.api.GanModel;
 import dev.gan4j.core.api.Shape;
 import dev.gan4j.core.api.TrainableNetwork;
+import dev.gan4j.core.io.Sha256;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -13,17 +14,13 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -64,7 +61,7 @@ public final class Checkpoints {
             for (Map.Entry<String, TrainableNetwork> entry : model.networks().entrySet()) {
                 String file = entry.getKey() + ".bin";
                 Path path = temporary.resolve(file);
-                MessageDigest digest = sha256();
+                MessageDigest digest = Sha256.newDigest();
                 try (FileOutputStream stream = new FileOutputStream(path.toFile());
                      DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
                              new java.security.DigestOutputStream(stream, digest), 1 << 16))) {
@@ -76,7 +73,7 @@ public final class Checkpoints {
                 info.put("file", file);
                 info.put("parameters", entry.getValue().parameterCount());
                 info.put("updates", entry.getValue().updateCount());
-                info.put("sha256", HexFormat.of().formatHex(digest.digest()));
+                info.put("sha256", Sha256.hex(digest));
             }
             ObjectNode versions = state.putObject("versions");
             versions.put("gan4j", Versions.gan4j());
@@ -143,7 +140,7 @@ public final class Checkpoints {
                 if (!Files.isRegularFile(path)) {
                     throw new CorruptCheckpointException("checkpoint " + directory + " is missing " + file.getValue());
                 }
-                String actual = sha256Of(path);
+                String actual = Sha256.of(path);
                 if (!actual.equals(checksums.get(file.getKey()))) {
                     throw new CorruptCheckpointException("checkpoint file " + path + " is corrupt: SHA-256 " + actual
                             + " does not match " + checksums.get(file.getKey()) + " recorded in state.json");
@@ -185,22 +182,6 @@ public final class Checkpoints {
         try (FileOutputStream out = new FileOutputStream(path.toFile())) {
             out.write(text.getBytes(StandardCharsets.UTF_8));
             out.getFD().sync();
-        }
-    }
-
-    private static String sha256Of(Path path) throws IOException {
-        MessageDigest digest = sha256();
-        try (InputStream in = new DigestInputStream(Files.newInputStream(path), digest)) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-        }
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
         }
     }
 

@@ -32,6 +32,15 @@ public interface TrainableNetwork {
     INDArray backward(INDArray outputGradient);
 
     /**
+     * Like {@link #backward} but leaves the parameter gradient alone: the input gradient is all that
+     * is needed of D while G learns through it.
+     */
+    INDArray inputGradient(INDArray outputGradient);
+
+    /** Like {@link #backward} but only accumulates the parameter gradient; the input gradient is not needed. */
+    void accumulateGradient(INDArray outputGradient);
+
+    /**
      * Applies the accumulated parameter gradient with this network's optimizer and clears the
      * accumulator. The optimizer divides by {@code batchSize}, turning summed per-example
      * gradients into the gradient of the mean loss.

@@ -88,18 +88,33 @@ public final class MultiLayerNetworkAdapter implements TrainableNetwork {
 
     @Override
     public INDArray backward(INDArray outputGradient) {
-        if (net.getInput() == null) {
-            throw new IllegalStateException("backward needs a training-mode forward pass first");
-        }
-        Pair<Gradient, INDArray> result = net.backpropGradient(view(outputGradient, netOutputShape),
-                LayerWorkspaceMgr.noWorkspaces());
-        lastGradient = result.getFirst();
+        INDArray inputGradient = backpropagate(outputGradient);
         INDArray flat = net.getFlattenedGradients();
         if (accumulated == null) {
             accumulated = flat.dup();
         } else {
             accumulated.addi(flat);
         }
+        return inputGradient;
+    }
+
+    @Override
+    public INDArray inputGradient(INDArray outputGradient) {
+        return backpropagate(outputGradient);
+    }
+
+    @Override
+    public void accumulateGradient(INDArray outputGradient) {
+        backward(outputGradient);
+    }
+
+    private INDArray backpropagate(INDArray outputGradient) {
+        if (net.getInput() == null) {
+            throw new IllegalStateException("backward needs a training-mode forward pass first");
+        }
+        Pair<Gradient, INDArray> result = net.backpropGradient(view(outputGradient, netOutputShape),
+                LayerWorkspaceMgr.noWorkspaces());
+        lastGradient = result.getFirst();
         return view(result.getSecond(), inputShape);
     }
 

@@ -1,0 +1,27 @@
+package dev.gan4j.core.fast;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Arrays a layer reuses from call to call, by role and shape. Allocating a large ND4J array outside
+ * a workspace costs milliseconds; a training step asks for the same shapes every time.
+ */
+final class Buffers {
+    private final DataType dataType;
+    private final Map<String, INDArray> arrays = new HashMap<>();
+
+    Buffers(DataType dataType) {
+        this.dataType = dataType;
+    }
+
+    INDArray get(String role, long... shape) {
+        String key = role + Arrays.toString(shape);
+        return arrays.computeIfAbsent(key, k -> Nd4j.createUninitialized(dataType, shape, 'c'));
+    }
+}

@@ -1,0 +1,42 @@
+package dev.gan4j.core.fast;
+
+import dev.gan4j.core.api.Shape;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * One layer of a {@link FastNetwork}: calls libnd4j ops directly on buffers it allocates once per
+ * batch size, so a training step allocates almost nothing (DL4J's layer classes around the same ops
+ * allocate per call and lose most of the ops' speed).
+ *
+ * <p>Arrays returned by {@link #forward} and {@link #backward} belong to the layer and are overwritten
+ * by its next call with the same batch size; callers use them before that.
+ */
+interface FastLayer {
+    Shape inputShape();
+
+    Shape outputShape();
+
+    /** Trainable parameters, updated by the optimizer. */
+    long parameterCount();
+
+    /** Non-trainable state saved with the parameters (batch-norm running statistics). */
+    default long stateCount() {
+        return 0;
+    }
+
+    /** Hands the layer its views into the network's flat parameter, gradient and state buffers. */
+    void bind(INDArray parameters, INDArray gradients, INDArray state);
+
+    /** Fills the bound parameters and state with their initial values (weights from N(0, std)). */
+    void initialize(double weightStd);
+
+    INDArray forward(INDArray input, boolean training);
+
+    /**
+     * Back-propagates through the last training forward.
+     *
+     * @param parameterGradients write d(loss)/d(parameters) into the bound gradient views (overwriting)
+     * @param inputGradient      compute and return d(loss)/d(input); otherwise the result may be {@code null}
+     */
+    INDArray backward(INDArray outputGradient, boolean parameterGradients, boolean inputGradient);
+}

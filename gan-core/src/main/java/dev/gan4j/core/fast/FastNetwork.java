@@ -1,0 +1,297 @@
+package dev.gan4j.core.fast;
+
+import dev.gan4j.core.api.Shape;
+import dev.gan4j.core.api.TrainableNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.learning.GradientUpdater;
+import org.nd4j.linalg.learning.config.IUpdater;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A feed-forward network of {@link FastLayer}s: libnd4j ops on reused buffers, one flat parameter
+ * vector, one flat gradient vector, and ND4J's optimizer implementations applied to the whole vector.
+ * It skips what a step does not need: parameter gradients when only the input gradient is asked for
+ * (D during G's update), the first layer's input gradient when only parameters learn.
+ */
+public final class FastNetwork implements TrainableNetwork {
+    private static final int STATE_MAGIC = 0x47414E46; // "GANF"
+    private static final int STATE_VERSION = 1;
+
+    private final List<FastLayer> layers;
+    private final Shape inputShape;
+    private final Shape outputShape;
+    private final INDArray parameters;
+    private final INDArray gradients;
+    private final INDArray state;
+    private final INDArray accumulated;
+    private final INDArray updaterState;
+    private final GradientUpdater updater;
+    private boolean hasAccumulated;
+    private boolean trainingForward;
+    private int iteration;
+
+    private FastNetwork(List<FastLayer> layers, Shape inputShape, DataType dataType, IUpdater updaterConfig, long seed,
+                        double weightStd) {
+        this.layers = List.copyOf(layers);
+        this.inputShape = inputShape;
+        this.outputShape = layers.isEmpty() ? inputShape : layers.get(layers.size() - 1).outputShape();
+        long parameterCount = layers.stream().mapToLong(FastLayer::parameterCount).sum();
+        long stateCount = layers.stream().mapToLong(FastLayer::stateCount).sum();
+        this.parameters = Nd4j.zeros(dataType, Math.max(1, parameterCount));
+        this.gradients = Nd4j.zeros(dataType, Math.max(1, parameterCount));
+        this.accumulated = Nd4j.zeros(dataType, Math.max(1, parameterCount));
+        this.state = Nd4j.zeros(dataType, Math.max(1, stateCount));
+        long p = 0;
+        long s = 0;
+        for (FastLayer layer : layers) {
+            long pc = layer.parameterCount();
+            long sc = layer.stateCount();
+            layer.bind(slice(parameters, p, pc), slice(gradients, p, pc), slice(state, s, sc));
+            p += pc;
+            s += sc;
+        }
+        Nd4j.getRandom().setSeed(seed);
+        for (FastLayer layer : layers) {
+            layer.initialize(weightStd);
+        }
+        long updaterSize = updaterConfig.stateSize(parameterCount);
+        this.updaterState = updaterSize > 0 ? Nd4j.zeros(dataType, 1, updaterSize) : null;
+        this.updater = updaterConfig.instantiate(updaterState, true);
+    }
+
+    private static INDArray slice(INDArray flat, long offset, long length) {
+        return length == 0 ? null : flat.get(NDArrayIndex.interval(offset, offset + length));
+    }
+
+    public static Builder builder(Shape inputShape, DataType dataType) {
+        return new Builder(inputShape, dataType);
+    }
+
+    public Shape inputShape() {
+        return inputShape;
+    }
+
+    public Shape outputShape() {
+        return outputShape;
+    }
+
+    @Override
+    public INDArray forward(INDArray input, boolean training) {
+        long[] expected = inputShape.withBatch(input.size(0));
+        INDArray x = Arrays.equals(input.shape(), expected) ? input : input.reshape('c', expected);
+        for (FastLayer layer : layers) {
+            x = layer.forward(x, training);
+        }
+        trainingForward = training;
+        return x;
+    }
+
+    @Override
+    public INDArray backward(INDArray outputGradient) {
+        return backward(outputGradient, true, true);
+    }
+
+    @Override
+    public INDArray inputGradient(INDArray outputGradient) {
+        return backward(outputGradient, false, true);
+    }
+
+    @Override
+    public void accumulateGradient(INDArray outputGradient) {
+        backward(outputGradient, true, false);
+    }
+
+    private INDArray backward(INDArray outputGradient, boolean parameterGradients, boolean inputGradient) {
+        if (!trainingForward) {
+            throw new IllegalStateException("backward needs a training-mode forward pass first");
+        }
+        long[] expected = outputShape.withBatch(outputGradient.size(0));
+        INDArray g = Arrays.equals(outputGradient.shape(), expected) ? outputGradient : outputGradient.reshape('c', expected);
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            g = layers.get(i).backward(g, parameterGradients, inputGradient || i > 0);
+        }
+        if (parameterGradients) {
+            if (hasAccumulated) {
+                accumulated.addi(gradients);
+            } else {
+                accumulated.assign(gradients);
+                hasAccumulated = true;
+            }
+        }
+        return g;
+    }
+
+    @Override
+    public void applyGradients(int batchSize) {
+        if (!hasAccumulated) {
+            throw new IllegalStateException("no gradient to apply: call backward first");
+        }
+        accumulated.divi(batchSize);
+        updater.applyUpdater(accumulated, iteration, 0);
+        parameters.subi(accumulated);
+        iteration++;
+        hasAccumulated = false;
+    }
+
+    @Override
+    public void discardGradients() {
+        hasAccumulated = false;
+    }
+
+    @Override
+    public INDArray accumulatedGradient() {
+        return hasAccumulated ? accumulated.dup() : null;
+    }
+
+    @Override
+    public long updateCount() {
+        return iteration;
+    }
+
+    @Override
+    public long parameterCount() {
+        return layers.stream().mapToLong(FastLayer::parameterCount).sum();
+    }
+
+    @Override
+    public INDArray parameters() {
+        return parameters.dup();
+    }
+
+    @Override
+    public void setParameters(INDArray flat) {
+        if (flat.length() != parameters.length()) {
+            throw new IllegalArgumentException("expected " + parameters.length() + " parameters, found " + flat.length());
+        }
+        parameters.assign(flat.reshape(parameters.shape()));
+    }
+
+    /** A copy of the non-trainable state (batch-norm running means and variances), flattened. */
+    public INDArray state() {
+        return state.dup();
+    }
+
+    @Override
+    public void writeState(DataOutputStream out) throws IOException {
+        out.writeInt(STATE_MAGIC);
+        out.writeInt(STATE_VERSION);
+        out.writeInt(iteration);
+        Nd4j.write(parameters, out);
+        Nd4j.write(state, out);
+        out.writeBoolean(updaterState != null);
+        if (updaterState != null) {
+            Nd4j.write(updaterState, out);
+        }
+    }
+
+    @Override
+    public void readState(DataInputStream in) throws IOException {
+        if (in.readInt() != STATE_MAGIC) {
+            throw new IOException("not a fast-network state (bad magic number)");
+        }
+        int version = in.readInt();
+        if (version != STATE_VERSION) {
+            throw new IOException("network state version " + version + " is not supported (expected " + STATE_VERSION + ")");
+        }
+        int savedIteration = in.readInt();
+        INDArray savedParameters = Nd4j.read(in);
+        INDArray savedState = Nd4j.read(in);
+        INDArray savedUpdater = in.readBoolean() ? Nd4j.read(in) : null;
+        if (savedParameters.length() != parameters.length() || savedState.length() != state.length()
+                || (savedUpdater == null) != (updaterState == null)
+                || (savedUpdater != null && savedUpdater.length() != updaterState.length())) {
+            throw new IOException("saved network has " + savedParameters.length() + " parameters and " + savedState.length()
+                    + " state values, this architecture has " + parameters.length() + " and " + state.length()
+                    + " (or another optimizer): the config does not match the checkpoint");
+        }
+        parameters.assign(savedParameters.reshape(parameters.shape()).castTo(parameters.dataType()));
+        state.assign(savedState.reshape(state.shape()).castTo(state.dataType()));
+        if (savedUpdater != null) {
+            updaterState.assign(savedUpdater.reshape(updaterState.shape()).castTo(updaterState.dataType()));
+        }
+        iteration = savedIteration;
+        hasAccumulated = false;
+    }
+
+    /** Adds layers one after the other, each taking the previous one's output shape. */
+    public static final class Builder {
+        private final Shape inputShape;
+        private final DataType dataType;
+        private final List<FastLayer> layers = new ArrayList<>();
+        private Shape current;
+
+        private Builder(Shape inputShape, DataType dataType) {
+            this.inputShape = requireNonNull(inputShape, "inputShape is null");
+            this.dataType = requireNonNull(dataType, "dataType is null");
+            this.current = inputShape;
+        }
+
+        public Shape currentShape() {
+            return current;
+        }
+
+        private Builder add(FastLayer layer) {
+            layers.add(layer);
+            current = layer.outputShape();
+            return this;
+        }
+
+        /** A fully connected layer; image input is flattened first. */
+        public Builder dense(int out) {
+            if (current.dims().length != 1) {
+                reshape(Shape.vector((int) current.size()));
+            }
+            return add(new DenseLayer((int) current.size(), out, dataType));
+        }
+
+        public Builder conv(int out, int kernel, int stride, int padding) {
+            return add(new ConvolutionLayer(false, current, out, kernel, stride, padding, dataType));
+        }
+
+        public Builder deconv(int out, int kernel, int stride, int padding) {
+            return add(new ConvolutionLayer(true, current, out, kernel, stride, padding, dataType));
+        }
+
+        public Builder batchNorm() {
+            return add(new BatchNormLayer(current, dataType));
+        }
+
+        public Builder relu() {
+            return add(new ActivationLayer(ActivationLayer.Activation.RELU, 0, current, dataType));
+        }
+
+        public Builder leakyRelu(double slope) {
+            return add(new ActivationLayer(ActivationLayer.Activation.LEAKY_RELU, slope, current, dataType));
+        }
+
+        public Builder tanh() {
+            return add(new ActivationLayer(ActivationLayer.Activation.TANH, 0, current, dataType));
+        }
+
+        public Builder sigmoid() {
+            return add(new ActivationLayer(ActivationLayer.Activation.SIGMOID, 0, current, dataType));
+        }
+
+        public Builder reshape(Shape shape) {
+            return add(new ReshapeLayer(current, shape));
+        }
+
+        /**
+         * @param weightStd weights are drawn from N(0, weightStd), biases are zero, batch-norm scales one
+         */
+        public FastNetwork build(IUpdater updater, long seed, double weightStd) {
+            return new FastNetwork(layers, inputShape, dataType, requireNonNull(updater, "updater is null"), seed, weightStd);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package dev.gan4j.core.fast;
+
+import dev.gan4j.core.api.Shape;
+import dev.gan4j.core.testing.FiniteDifferences;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Sgd;
+
+import java.util.Random;
+import java.util.function.Consumer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every fast layer's parameter and input gradients against central finite differences of
+ * L = sum(output * R) for a fixed random R, in double precision.
+ */
+class FastLayerGradientTest {
+    private static DataType previous;
+
+    @BeforeAll
+    static void useDouble() {
+        previous = Nd4j.dataType();
+        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
+    }
+
+    @AfterAll
+    static void restore() {
+        Nd4j.setDefaultDataTypes(previous, previous);
+    }
+
+    @Test
+    void dense() {
+        check(Shape.vector(5), b -> b.dense(4));
+    }
+
+    @Test
+    void denseFlattensImages() {
+        check(Shape.image(2, 3, 3), b -> b.dense(3));
+    }
+
+    @Test
+    void convolution() {
+        check(Shape.image(2, 8, 8), b -> b.conv(3, 4, 2, 1));
+    }
+
+    @Test
+    void transposedConvolution() {
+        check(Shape.image(3, 4, 4), b -> b.deconv(2, 4, 2, 1));
+    }
+
+    @Test
+    void batchNormOfImagesInTrainingMode() {
+        check(Shape.image(3, 4, 4), b -> b.batchNorm());
+    }
+
+    @Test
+    void batchNormOfVectorsInTrainingMode() {
+        check(Shape.vector(4), b -> b.batchNorm());
+    }
+
+    @Test
+    void activations() {
+        check(Shape.vector(6), b -> b.relu());
+        check(Shape.vector(6), b -> b.leakyRelu(0.2));
+        check(Shape.vector(6), b -> b.tanh());
+        check(Shape.vector(6), b -> b.sigmoid());
+    }
+
+    @Test
+    void dcganShapedStacks() {
+        check(Shape.vector(4), b -> b.dense(3 * 4 * 4).batchNorm().relu().reshape(Shape.image(3, 4, 4))
+                .deconv(2, 4, 2, 1).batchNorm().relu().deconv(1, 4, 2, 1).tanh());
+        check(Shape.image(1, 8, 8), b -> b.conv(2, 4, 2, 1).leakyRelu(0.2).conv(3, 4, 2, 1).batchNorm().leakyRelu(0.2).dense(1));
+    }
+
+    private static void check(Shape input, Consumer<FastNetwork.Builder> layers) {
+        FastNetwork.Builder builder = FastNetwork.builder(input, DataType.DOUBLE);
+        layers.accept(builder);
+        FastNetwork net = builder.build(new Sgd(0.1), 5, 0.5);
+        Nd4j.getRandom().setSeed(11);
+        INDArray x = Nd4j.randn(DataType.DOUBLE, input.withBatch(4));
+        INDArray r = Nd4j.randn(DataType.DOUBLE, net.outputShape().withBatch(4));
+
+        net.forward(x, true);
+        INDArray dx = net.backward(r).dup();
+        INDArray dp = net.accumulatedGradient();
+        net.discardGradients();
+
+        Random random = new Random(2);
+        long parameters = net.parameterCount();
+        for (int k = 0; k < Math.min(40, parameters); k++) {
+            long index = parameters <= 40 ? k : random.nextInt((int) parameters);
+            double numeric = FiniteDifferences.derivative(net, index, 1e-6, () -> loss(net, x, r));
+            assertClose(dp.getDouble(index), numeric, "parameter " + index);
+        }
+        for (int k = 0; k < 30; k++) {
+            long index = random.nextInt((int) x.length());
+            double original = x.getDouble(index);
+            x.putScalar(index, original + 1e-6);
+            double up = loss(net, x, r);
+            x.putScalar(index, original - 1e-6);
+            double down = loss(net, x, r);
+            x.putScalar(index, original);
+            assertClose(dx.getDouble(index), (up - down) / 2e-6, "input " + index);
+        }
+        assertEquals(1, 1);
+    }
+
+    private static double loss(FastNetwork net, INDArray x, INDArray r) {
+        return net.forward(x, true).mul(r).sumNumber().doubleValue();
+    }
+
+    private static void assertClose(double analytic, double numeric, String what) {
+        double error = FiniteDifferences.relativeError(analytic, numeric);
+        assertTrue(error < 1e-5 || Math.abs(analytic - numeric) < 1e-8,
+                what + ": analytic " + analytic + " vs numeric " + numeric + " (relative error " + error + ")");
+    }
+}

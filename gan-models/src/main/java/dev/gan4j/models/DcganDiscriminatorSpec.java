@@ -6,6 +6,7 @@ import dev.gan4j.core.config.Checks;
 import dev.gan4j.core.config.DiscriminatorSpec;
 import dev.gan4j.core.config.InvalidValueException;
 import dev.gan4j.core.config.ModelContext;
+import dev.gan4j.core.fast.FastNetwork;
 import dev.gan4j.core.nn.Dl4jDefaults;
 import dev.gan4j.core.nn.MultiLayerNetworkAdapter;
 import dev.gan4j.core.nn.NetworkDiscriminator;
@@ -30,12 +31,19 @@ import org.nd4j.linalg.activations.impl.ActivationLReLU;
  * @param channels   feature maps of each convolution
  * @param leakySlope negative slope of the leaky ReLUs
  * @param batchNorm  batch norm after every convolution but the first
+ * @param layers     {@code fast} (default) or {@code dl4j} stock layers
  */
-public record DcganDiscriminatorSpec(int[] channels, Double leakySlope, Boolean batchNorm) implements DiscriminatorSpec {
+public record DcganDiscriminatorSpec(int[] channels, Double leakySlope, Boolean batchNorm, LayerEngine layers)
+        implements DiscriminatorSpec {
     public DcganDiscriminatorSpec {
         channels = Checks.positiveAll("channels", channels, new int[] {64, 128});
         leakySlope = Checks.inRange("leakySlope", leakySlope, 0.2, 0, 1);
         batchNorm = batchNorm == null || batchNorm;
+        layers = LayerEngine.orDefault(layers);
+    }
+
+    public DcganDiscriminatorSpec(int[] channels, Double leakySlope, Boolean batchNorm) {
+        this(channels, leakySlope, batchNorm, null);
     }
 
     @Override
@@ -52,6 +60,18 @@ public record DcganDiscriminatorSpec(int[] channels, Double leakySlope, Boolean 
         if (shape.height() % factor != 0 || shape.width() % factor != 0) {
             throw new InvalidValueException("channels", channels.length + " strided convolutions need image sides divisible by "
                     + factor + ", found " + shape.height() + "x" + shape.width());
+        }
+        if (layers == LayerEngine.FAST) {
+            FastNetwork.Builder fast = FastNetwork.builder(shape, context.dataType());
+            for (int i = 0; i < channels.length; i++) {
+                fast.conv(channels[i], 4, 2, 1);
+                if (batchNorm && i > 0) {
+                    fast.batchNorm();
+                }
+                fast.leakyRelu(leakySlope);
+            }
+            fast.dense(1);
+            return new NetworkDiscriminator(shape, 0, fast.build(context.updater(), context.seed(), Dl4jDefaults.INIT_STD));
         }
         NeuralNetConfiguration.ListBuilder list = Dl4jDefaults.builder(context)
                 .convolutionMode(ConvolutionMode.Truncate)

@@ -6,6 +6,7 @@ import dev.gan4j.core.config.Checks;
 import dev.gan4j.core.config.GeneratorSpec;
 import dev.gan4j.core.config.InvalidValueException;
 import dev.gan4j.core.config.ModelContext;
+import dev.gan4j.core.fast.FastNetwork;
 import dev.gan4j.core.nn.Dl4jDefaults;
 import dev.gan4j.core.nn.MultiLayerNetworkAdapter;
 import dev.gan4j.core.nn.NetworkGenerator;
@@ -30,11 +31,17 @@ import org.nd4j.linalg.activations.Activation;
  *
  * @param latentDim size of z
  * @param channels  feature maps after the projection and after each upsampling but the last
+ * @param layers    {@code fast} (default) or {@code dl4j} stock layers
  */
-public record DcganGeneratorSpec(Integer latentDim, int[] channels) implements GeneratorSpec {
+public record DcganGeneratorSpec(Integer latentDim, int[] channels, LayerEngine layers) implements GeneratorSpec {
     public DcganGeneratorSpec {
         latentDim = Checks.positive("latentDim", latentDim, 100);
         channels = Checks.positiveAll("channels", channels, new int[] {128, 64});
+        layers = LayerEngine.orDefault(layers);
+    }
+
+    public DcganGeneratorSpec(Integer latentDim, int[] channels) {
+        this(latentDim, channels, null);
     }
 
     @Override
@@ -51,6 +58,17 @@ public record DcganGeneratorSpec(Integer latentDim, int[] channels) implements G
         int h0 = shape.height() / factor;
         int w0 = shape.width() / factor;
         int in = latentDim + context.conditionDim();
+        if (layers == LayerEngine.FAST) {
+            FastNetwork.Builder fast = FastNetwork.builder(Shape.vector(in), context.dataType())
+                    .dense(channels[0] * h0 * w0).batchNorm().relu()
+                    .reshape(Shape.image(channels[0], h0, w0));
+            for (int i = 1; i < channels.length; i++) {
+                fast.deconv(channels[i], 4, 2, 1).batchNorm().relu();
+            }
+            fast.deconv(shape.channels(), 4, 2, 1).tanh();
+            return new NetworkGenerator(latentDim, context.conditionDim(), shape,
+                    fast.build(context.updater(), context.seed(), Dl4jDefaults.INIT_STD));
+        }
         NeuralNetConfiguration.ListBuilder list = Dl4jDefaults.builder(context)
                 .convolutionMode(ConvolutionMode.Truncate)
                 .list()

@@ -6,6 +6,7 @@ import dev.gan4j.core.config.Checks;
 import dev.gan4j.core.config.DiscriminatorSpec;
 import dev.gan4j.core.config.InvalidValueException;
 import dev.gan4j.core.config.ModelContext;
+import dev.gan4j.core.fast.FastNetwork;
 import dev.gan4j.core.nn.Dl4jDefaults;
 import dev.gan4j.core.nn.MultiLayerNetworkAdapter;
 import dev.gan4j.core.nn.NetworkDiscriminator;
@@ -17,10 +18,15 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.activations.impl.ActivationLReLU;
 
 /** A fully connected discriminator: the flattened example through leaky-ReLU layers to one logit. */
-public record MlpDiscriminatorSpec(int[] hidden, Double leakySlope) implements DiscriminatorSpec {
+public record MlpDiscriminatorSpec(int[] hidden, Double leakySlope, LayerEngine layers) implements DiscriminatorSpec {
     public MlpDiscriminatorSpec {
         hidden = Checks.positiveAll("hidden", hidden, new int[] {512, 256});
         leakySlope = Checks.inRange("leakySlope", leakySlope, 0.2, 0, 1);
+        layers = LayerEngine.orDefault(layers);
+    }
+
+    public MlpDiscriminatorSpec(int[] hidden, Double leakySlope) {
+        this(hidden, leakySlope, null);
     }
 
     @Override
@@ -31,6 +37,14 @@ public record MlpDiscriminatorSpec(int[] hidden, Double leakySlope) implements D
         }
         Shape shape = context.dataShape();
         int in = (int) shape.size();
+        if (layers == LayerEngine.FAST) {
+            FastNetwork.Builder fast = FastNetwork.builder(shape, context.dataType());
+            for (int width : hidden) {
+                fast.dense(width).leakyRelu(leakySlope);
+            }
+            fast.dense(1);
+            return new NetworkDiscriminator(shape, 0, fast.build(context.updater(), context.seed(), Dl4jDefaults.INIT_STD));
+        }
         NeuralNetConfiguration.ListBuilder list = Dl4jDefaults.builder(context).list();
         int previous = in;
         for (int width : hidden) {

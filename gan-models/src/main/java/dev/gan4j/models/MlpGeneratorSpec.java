@@ -5,6 +5,7 @@ import dev.gan4j.core.api.Shape;
 import dev.gan4j.core.config.Checks;
 import dev.gan4j.core.config.GeneratorSpec;
 import dev.gan4j.core.config.ModelContext;
+import dev.gan4j.core.fast.FastNetwork;
 import dev.gan4j.core.nn.Dl4jDefaults;
 import dev.gan4j.core.nn.MultiLayerNetworkAdapter;
 import dev.gan4j.core.nn.NetworkGenerator;
@@ -21,17 +22,35 @@ import org.nd4j.linalg.activations.Activation;
  * layers with ReLU (and batch norm if asked), a tanh output reshaped to the data's shape.
  * Works for any data shape, images or vectors.
  */
-public record MlpGeneratorSpec(Integer latentDim, int[] hidden, Boolean batchNorm) implements GeneratorSpec {
+public record MlpGeneratorSpec(Integer latentDim, int[] hidden, Boolean batchNorm, LayerEngine layers) implements GeneratorSpec {
     public MlpGeneratorSpec {
         latentDim = Checks.positive("latentDim", latentDim, 100);
         hidden = Checks.positiveAll("hidden", hidden, new int[] {256, 512});
         batchNorm = batchNorm != null && batchNorm;
+        layers = LayerEngine.orDefault(layers);
+    }
+
+    public MlpGeneratorSpec(Integer latentDim, int[] hidden, Boolean batchNorm) {
+        this(latentDim, hidden, batchNorm, null);
     }
 
     @Override
     public Generator create(ModelContext context) {
         Shape shape = context.dataShape();
         int in = latentDim + context.conditionDim();
+        if (layers == LayerEngine.FAST) {
+            FastNetwork.Builder fast = FastNetwork.builder(Shape.vector(in), context.dataType());
+            for (int width : hidden) {
+                fast.dense(width);
+                if (batchNorm) {
+                    fast.batchNorm();
+                }
+                fast.relu();
+            }
+            fast.dense((int) shape.size()).tanh().reshape(shape);
+            return new NetworkGenerator(latentDim, context.conditionDim(), shape,
+                    fast.build(context.updater(), context.seed(), Dl4jDefaults.INIT_STD));
+        }
         NeuralNetConfiguration.ListBuilder list = Dl4jDefaults.builder(context).list();
         int previous = in;
         for (int width : hidden) {

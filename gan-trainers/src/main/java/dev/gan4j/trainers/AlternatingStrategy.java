@@ -19,7 +19,7 @@ import static java.util.Objects.requireNonNull;
  * the updated discriminator's judgement of the same generated batch.
  *
  * <p>The generator learns by back-propagation through D: D's gradient with respect to its input is
- * pushed into G, D's own parameter gradient of that pass is discarded. Each network applies its own
+ * pushed into G; D's own parameter gradient of that pass is never computed where the network can skip it. Each network applies its own
  * optimizer. This is the step of the PyTorch DCGAN reference, computed the same way.
  */
 public final class AlternatingStrategy implements TrainingStrategy {
@@ -46,7 +46,7 @@ public final class AlternatingStrategy implements TrainingStrategy {
             realGradient[i] = LogitLosses.sigmoid(realLogits[i]) - 1;
             meanReal += LogitLosses.sigmoid(realLogits[i]);
         }
-        d.backward(column(realGradient, fake));
+        d.accumulateGradient(column(realGradient, fake));
 
         double[] fakeLogits = logits(d.forward(fake, true));
         double[] fakeGradient = new double[n];
@@ -57,7 +57,7 @@ public final class AlternatingStrategy implements TrainingStrategy {
             fakeGradient[i] = LogitLosses.sigmoid(fakeLogits[i]);
             meanFake += LogitLosses.sigmoid(fakeLogits[i]);
         }
-        d.backward(column(fakeGradient, fake));
+        d.accumulateGradient(column(fakeGradient, fake));
         d.applyGradients(n);
 
         double[] judged = logits(d.forward(fake, true));
@@ -67,9 +67,8 @@ public final class AlternatingStrategy implements TrainingStrategy {
             lossG += objective.loss(judged[i]);
             generatorGradient[i] = objective.gradient(judged[i]);
         }
-        INDArray inputGradient = d.backward(column(generatorGradient, fake));
-        d.discardGradients();
-        g.backward(inputGradient);
+        INDArray inputGradient = d.inputGradient(column(generatorGradient, fake));
+        g.accumulateGradient(inputGradient);
         g.applyGradients(n);
 
         Map<String, Double> values = new LinkedHashMap<>();

@@ -8,6 +8,7 @@ import dev.gan4j.core.config.ModelContext;
 import dev.gan4j.core.nn.MultiLayerNetworkAdapter;
 import dev.gan4j.core.testing.FiniteDifferences;
 import dev.gan4j.models.DcganDiscriminatorSpec;
+import dev.gan4j.models.LayerEngine;
 import dev.gan4j.models.DcganGeneratorSpec;
 import dev.gan4j.models.MlpDiscriminatorSpec;
 import dev.gan4j.models.MlpGeneratorSpec;
@@ -16,7 +17,8 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -27,15 +29,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The generator's gradient, obtained by pushing D's input gradient back through G, against central
- * finite differences of the generator loss of D(G(z)), in double precision, for both objectives and
- * for the DCGAN (convolution, transposed convolution, batch norm) and MLP architectures.
+ * finite differences of the generator loss of D(G(z)), in double precision, for both objectives, the
+ * DCGAN (convolution, transposed convolution, batch norm) and MLP architectures, on both the fast
+ * layers and DL4J's stock layers.
  */
 class GeneratorGradientCheckTest {
     private static final Set<String> BATCH_NORM_STATISTICS = Set.of("mean", "var", "log10stdev");
@@ -52,21 +57,25 @@ class GeneratorGradientCheckTest {
         Nd4j.setDefaultDataTypes(previousDefault, previousDefault);
     }
 
+    static Stream<Arguments> cases() {
+        return Stream.of(GeneratorObjective.values()).flatMap(o -> Stream.of(LayerEngine.values()).map(e -> Arguments.of(o, e)));
+    }
+
     @ParameterizedTest
-    @EnumSource(GeneratorObjective.class)
-    void dcganGeneratorGradientMatchesFiniteDifferences(GeneratorObjective objective) {
+    @MethodSource("cases")
+    void dcganGeneratorGradientMatchesFiniteDifferences(GeneratorObjective objective, LayerEngine layers) {
         Shape shape = Shape.image(1, 8, 8);
-        Generator g = new DcganGeneratorSpec(4, new int[] {6, 4}).create(context(shape, 11));
-        Discriminator d = new DcganDiscriminatorSpec(new int[] {3, 5}, 0.2, true).create(context(shape, 12));
+        Generator g = new DcganGeneratorSpec(4, new int[] {6, 4}, layers).create(context(shape, 11));
+        Discriminator d = new DcganDiscriminatorSpec(new int[] {3, 5}, 0.2, true, layers).create(context(shape, 12));
         check(g, d, objective);
     }
 
     @ParameterizedTest
-    @EnumSource(GeneratorObjective.class)
-    void mlpGeneratorGradientMatchesFiniteDifferences(GeneratorObjective objective) {
+    @MethodSource("cases")
+    void mlpGeneratorGradientMatchesFiniteDifferences(GeneratorObjective objective, LayerEngine layers) {
         Shape shape = Shape.image(1, 4, 4);
-        Generator g = new MlpGeneratorSpec(3, new int[] {7}, true).create(context(shape, 13));
-        Discriminator d = new MlpDiscriminatorSpec(new int[] {6}, 0.2).create(context(shape, 14));
+        Generator g = new MlpGeneratorSpec(3, new int[] {7}, true, layers).create(context(shape, 13));
+        Discriminator d = new MlpDiscriminatorSpec(new int[] {6}, 0.2, layers).create(context(shape, 14));
         check(g, d, objective);
     }
 
@@ -82,9 +91,9 @@ class GeneratorGradientCheckTest {
         for (int i = 0; i < logits.length(); i++) {
             epsilon.putScalar(i, objective.gradient(logits.getDouble(i)));
         }
-        INDArray inputGradient = dn.backward(epsilon);
-        dn.discardGradients();
-        gn.backward(inputGradient);
+        INDArray inputGradient = dn.inputGradient(epsilon);
+        assertNull(dn.accumulatedGradient(), "D's parameter gradient is not accumulated in G's step");
+        gn.accumulateGradient(inputGradient);
         INDArray analytic = gn.accumulatedGradient();
         assertNotNull(analytic);
         gn.discardGradients();
@@ -97,13 +106,14 @@ class GeneratorGradientCheckTest {
             long index = candidates.remove(random.nextInt(candidates.size()));
             double numeric = FiniteDifferences.derivative(gn, index, 1e-6, () -> loss(gn, dn, z, objective));
             double error = FiniteDifferences.relativeError(analytic.getDouble(index), numeric);
-            if (Math.abs(analytic.getDouble(index) - numeric) >= 1e-9) {
+            // A bias right before batch norm has a true gradient of zero; the analytic one is ~1e-9 of rounding.
+            if (Math.abs(analytic.getDouble(index) - numeric) >= 1e-8) {
                 worst = Math.max(worst, error);
             }
             checked++;
         }
         assertEquals(60, checked);
-        assertTrue(worst < 1e-5, "worst relative error " + worst + " (differences below 1e-9 are ignored)");
+        assertTrue(worst < 1e-5, "worst relative error " + worst + " (differences below 1e-8 are ignored)");
     }
 
     private static double loss(TrainableNetwork g, TrainableNetwork d, INDArray z, GeneratorObjective objective) {
@@ -117,6 +127,13 @@ class GeneratorGradientCheckTest {
 
     /** Flat indices of parameters that the loss depends on: batch-norm running statistics are excluded. */
     private static List<Long> trainableIndices(TrainableNetwork network) {
+        if (!(network instanceof MultiLayerNetworkAdapter)) {
+            List<Long> all = new ArrayList<>();
+            for (long i = 0; i < network.parameterCount(); i++) {
+                all.add(i);
+            }
+            return all;
+        }
         MultiLayerNetwork net = ((MultiLayerNetworkAdapter) network).network();
         long base = net.params().offset();
         List<Long> indices = new ArrayList<>();

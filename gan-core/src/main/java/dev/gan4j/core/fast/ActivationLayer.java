@@ -55,7 +55,9 @@ final class ActivationLayer implements FastLayer {
             }
         }
         Nd4j.exec(op.build());
-        input = x;
+        if (training) {
+            input = x;
+        }
         return y;
     }
 

@@ -101,7 +101,9 @@ final class ConvolutionLayer implements FastLayer {
                 .addOutputs(y)
                 .addIntegerArguments(arguments())
                 .build());
-        input = x;
+        if (training) {
+            input = x;
+        }
         return y;
     }
 

@@ -62,7 +62,9 @@ final class DenseLayer implements FastLayer {
         INDArray y = buffers.get(training ? "y" : "yi", n, out);
         Nd4j.gemm(x, weights, y, false, false, 1.0, 0.0);
         y.addiRowVector(bias);
-        input = x;
+        if (training) {
+            input = x;
+        }
         return y;
     }
 

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Side-by-side training throughput of gan4j and the PyTorch DCGAN-28 reference, alternating runs
+# (A B A B ...) on the same machine, then the median of the per-round ratios.
+# Usage: bench/speed_vs_torch.sh TORCH_SCRIPT [ROUNDS] [THREADS] [-- extra gan bench arguments]
+# TORCH_SCRIPT is torch_dcgan28.py (needs Debian's python3-torch); ROUNDS defaults to 3, THREADS to 2.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+torch_script="$1"; rounds="${2:-3}"; threads="${3:-2}"
+shift $(( $# < 3 ? $# : 3 )); [[ "${1:-}" == "--" ]] && shift
+ratios=()
+for ((r = 1; r <= rounds; r++)); do
+  t=$(OMP_NUM_THREADS=1 /usr/bin/python3 "$torch_script" --iters 200 --warmup 20 --threads "$threads" \
+      | grep -o 'images_per_s=[0-9.]*' | cut -d= -f2)
+  g=$("$root/gan" bench --iters 200 --warmup 20 --threads "$threads" --sample-iters 0 "$@" \
+      | tail -n 1 | grep -o 'images_per_s=[0-9.]*' | cut -d= -f2)
+  ratio=$(awk -v a="$g" -v b="$t" 'BEGIN { printf "%.2f", a / b }')
+  echo "round $r: torch images_per_s=$t gan images_per_s=$g ratio=$ratio"
+  ratios+=("$ratio")
+done
+printf '%s\n' "${ratios[@]}" | sort -n | awk '{ v[NR] = $1 } END { print "median ratio gan/torch = " v[int((NR + 1) / 2)] }'

@@ -1,0 +1,143 @@
+package dev.gan4j.examples;
+
+import dev.gan4j.core.api.Batch;
+import dev.gan4j.core.api.Generator;
+import dev.gan4j.core.api.StepContext;
+import dev.gan4j.core.config.DataContext;
+import dev.gan4j.core.config.Experiment;
+import dev.gan4j.core.config.ExperimentReader;
+import dev.gan4j.core.plugin.ComponentRegistry;
+import dev.gan4j.core.plugin.Plugins;
+import dev.gan4j.core.train.BatchSchedule;
+import dev.gan4j.core.train.ExperimentAssembly;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * Throughput of an experiment's training step on batches held in memory, and of sampling in
+ * inference mode. Nothing is written; the last line is machine-readable.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure the training step (and sampling) of an experiment on in-memory batches.")
+final class BenchCommand implements Callable<Integer> {
+    private static final int BATCHES_IN_MEMORY = 32;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "CONFIG", description = "experiment JSON file or preset name")
+    String config;
+
+    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "override a config value")
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--iters", defaultValue = "200", description = "timed training steps (default: ${DEFAULT-VALUE})")
+    int iterations;
+
+    @Option(names = "--warmup", defaultValue = "20", description = "untimed steps first (default: ${DEFAULT-VALUE})")
+    int warmup;
+
+    @Option(names = "--threads", description = "ND4J/OpenMP threads (default: ND4J's choice)")
+    Integer threads;
+
+    @Option(names = "--sample-batch", defaultValue = "500", description = "batch of the sampling benchmark (default: ${DEFAULT-VALUE})")
+    int sampleBatch;
+
+    @Option(names = "--sample-iters", defaultValue = "20", description = "timed sampling batches; 0 skips it (default: ${DEFAULT-VALUE})")
+    int sampleIterations;
+
+    @Option(names = "--rss-every", defaultValue = "0", description = "print the resident memory every N steps (0: never)")
+    int rssEvery;
+
+    @Override
+    public Integer call() throws IOException {
+        if (iterations <= 0 || warmup < 0 || sampleIterations < 0 || sampleBatch <= 0 || rssEvery < 0) {
+            throw new IllegalArgumentException("--iters and --sample-batch must be > 0; --warmup, --sample-iters and --rss-every >= 0");
+        }
+        if (threads != null) {
+            if (threads <= 0) {
+                throw new IllegalArgumentException("--threads must be > 0, found " + threads);
+            }
+            Nd4j.getEnvironment().setMaxThreads(threads);
+            Nd4j.getEnvironment().setMaxMasterThreads(threads);
+        }
+        ComponentRegistry registry = Plugins.registry();
+        Experiment experiment = ExperimentSource.load(new ExperimentReader(registry), config == null ? Presets.DEFAULT : config, overrides);
+        ExperimentAssembly.Assembled assembled = ExperimentAssembly.assemble(experiment, DataContext.system(), DataType.FLOAT);
+        int batchSize = experiment.data().batchSize();
+        BatchSchedule schedule = new BatchSchedule(assembled.data(), batchSize, experiment.seed());
+        List<Batch> batches = new ArrayList<>();
+        for (int i = 0; i < BATCHES_IN_MEMORY; i++) {
+            batches.add(schedule.batch(i));
+        }
+        Generator generator = assembled.model().generator();
+        int latentDim = generator.latentDim() + generator.conditionDim();
+        System.out.printf(Locale.ROOT, "bench %s: batch %d, %d warm-up + %d timed steps, threads %s, backend %s%n",
+                experiment.name(), batchSize, warmup, iterations, threads == null ? "default" : threads, backend());
+        long start = 0;
+        for (int step = 0; step < warmup + iterations; step++) {
+            if (step == warmup) {
+                start = System.nanoTime();
+            }
+            long current = step;
+            StepContext context = new StepContext() {
+                @Override
+                public long step() {
+                    return current;
+                }
+
+                @Override
+                public INDArray sampleLatent(int n) {
+                    return Nd4j.randn(DataType.FLOAT, n, latentDim);
+                }
+            };
+            assembled.strategy().step(assembled.model(), batches.get(step % BATCHES_IN_MEMORY), context);
+            if (rssEvery > 0 && (step + 1) % rssEvery == 0) {
+                System.out.printf(Locale.ROOT, "step=%d rss_mb=%.0f%n", step + 1, memoryMb("VmRSS"));
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (sampleIterations > 0) {
+            INDArray z = Nd4j.randn(DataType.FLOAT, sampleBatch, latentDim);
+            generator.generate(z);
+            long sampleStart = System.nanoTime();
+            for (int i = 0; i < sampleIterations; i++) {
+                generator.generate(z);
+            }
+            double sampleSeconds = (System.nanoTime() - sampleStart) / 1e9;
+            System.out.printf(Locale.ROOT, "sample_batch=%d sample_images_per_s=%.1f%n", sampleBatch,
+                    sampleIterations * (double) sampleBatch / sampleSeconds);
+        }
+        System.out.printf(Locale.ROOT, "images_per_s=%.1f iters_per_s=%.2f peak_rss_mb=%.0f%n",
+                iterations * (double) batchSize / seconds, iterations / seconds, memoryMb("VmHWM"));
+        return 0;
+    }
+
+    private static String backend() {
+        String extension = System.getProperty("org.bytedeco.javacpp.platform.extension", "");
+        return Nd4j.getBackend().getClass().getSimpleName() + (extension.isEmpty() ? "" : " (" + extension.substring(1) + ")");
+    }
+
+    /** A memory figure of this process from /proc/self/status (VmRSS now, VmHWM peak), in MB; NaN where absent. */
+    private static double memoryMb(String field) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith(field + ":")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return Double.NaN;
+        }
+        return Double.NaN;
+    }
+}

@@ -1,0 +1,106 @@
+package dev.gan4j.core.fast;
+
+import dev.gan4j.core.api.Shape;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.Sgd;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class FastNetworkTest {
+    private static FastNetwork network(int hidden, org.nd4j.linalg.learning.config.IUpdater updater, long seed) {
+        return FastNetwork.builder(Shape.image(1, 4, 4), DataType.FLOAT)
+                .conv(2, 4, 2, 1).batchNorm().leakyRelu(0.2).dense(hidden).relu().dense(1)
+                .build(updater, seed, 0.02);
+    }
+
+    private static void train(FastNetwork net, long seed) {
+        Nd4j.getRandom().setSeed(seed);
+        net.forward(Nd4j.rand(DataType.FLOAT, 8, 1, 4, 4), true);
+        net.backward(Nd4j.rand(DataType.FLOAT, 8, 1));
+        net.applyGradients(8);
+    }
+
+    @Test
+    void shapesSizesAndSeededInitialisation() {
+        FastNetwork net = network(5, new Sgd(0.1), 3);
+        assertEquals(Shape.image(1, 4, 4), net.inputShape());
+        assertEquals(Shape.vector(1), net.outputShape());
+        assertEquals((2 * 16 + 2) + 4 + (8 * 5 + 5) + (5 + 1), net.parameterCount());
+        assertEquals(network(5, new Sgd(0.1), 3).parameters(), net.parameters());
+        assertNotEquals(network(5, new Sgd(0.1), 4).parameters(), net.parameters());
+        assertArrayEquals(new long[] {3, 1}, net.forward(Nd4j.rand(DataType.FLOAT, 3, 16), false).shape(), "flat input is viewed as images");
+    }
+
+    @Test
+    void trainingForwardsMoveBatchNormRunningStatisticsLikePyTorch() {
+        FastNetwork net = network(5, new Sgd(0.1), 3);
+        INDArray before = net.state();
+        assertEquals(0, before.getDouble(0), 0);
+        assertEquals(1, before.getDouble(2), 0);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 8, 1, 4, 4);
+        net.forward(x, false);
+        assertEquals(before, net.state(), "inference leaves the running statistics alone");
+        net.forward(x, true);
+        assertNotEquals(before, net.state());
+    }
+
+    @Test
+    void inputGradientOnlyAccumulatesNothing() {
+        FastNetwork net = network(5, new Sgd(0.1), 3);
+        net.forward(Nd4j.rand(DataType.FLOAT, 8, 1, 4, 4), true);
+        INDArray dx = net.inputGradient(Nd4j.ones(DataType.FLOAT, 8, 1));
+        assertArrayEquals(new long[] {8, 1, 4, 4}, dx.shape());
+        assertNull(net.accumulatedGradient());
+        assertThrows(IllegalStateException.class, () -> net.applyGradients(8));
+        net.forward(Nd4j.rand(DataType.FLOAT, 8, 1, 4, 4), false);
+        assertThrows(IllegalStateException.class, () -> net.backward(Nd4j.ones(DataType.FLOAT, 8, 1)),
+                "backward after an inference forward");
+    }
+
+    @Test
+    void stateRoundTripRestoresWeightsRunningStatisticsAndOptimizer() throws IOException {
+        FastNetwork a = network(5, new Adam(0.01), 3);
+        for (int i = 0; i < 3; i++) {
+            train(a, i);
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        a.writeState(new DataOutputStream(bytes));
+        FastNetwork b = network(5, new Adam(0.01), 99);
+        b.readState(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+        assertEquals(a.parameters(), b.parameters());
+        assertEquals(a.state(), b.state());
+        assertEquals(3, b.updateCount());
+        train(a, 7);
+        train(b, 7);
+        assertEquals(a.parameters(), b.parameters(), "same optimizer state, same next update");
+    }
+
+    @Test
+    void stateOfAnotherArchitectureOrOptimizerIsRejected() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        network(5, new Adam(0.01), 3).writeState(new DataOutputStream(bytes));
+        IOException wider = assertThrows(IOException.class, () -> network(6, new Adam(0.01), 3)
+                .readState(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()))));
+        assertTrue(wider.getMessage().contains("does not match"), wider.getMessage());
+        assertThrows(IOException.class, () -> network(5, new Sgd(0.01), 3)
+                .readState(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()))));
+        IOException garbage = assertThrows(IOException.class, () -> network(5, new Adam(0.01), 3)
+                .readState(new DataInputStream(new ByteArrayInputStream(new byte[] {1, 2, 3, 4, 5, 6, 7, 8}))));
+        assertTrue(garbage.getMessage().contains("magic"), garbage.getMessage());
+    }
+}

@@ -10,6 +10,7 @@ import dev.gan4j.core.plugin.ComponentRegistry;
 import dev.gan4j.core.plugin.Plugins;
 import dev.gan4j.core.train.BatchSchedule;
 import dev.gan4j.core.train.ExperimentAssembly;
+import dev.gan4j.core.train.GaussianStepContext;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -80,7 +81,7 @@ final class BenchCommand implements Callable<Integer> {
             batches.add(schedule.batch(i));
         }
         Generator generator = assembled.model().generator();
-        int latentDim = generator.latentDim() + generator.conditionDim();
+        int latentDim = generator.latentDim();
         System.out.printf(Locale.ROOT, "bench %s: batch %d, %d warm-up + %d timed steps, threads %s, backend %s%n",
                 experiment.name(), batchSize, warmup, iterations, threads == null ? "default" : threads, backend());
         long start = 0;
@@ -88,18 +89,7 @@ final class BenchCommand implements Callable<Integer> {
             if (step == warmup) {
                 start = System.nanoTime();
             }
-            long current = step;
-            StepContext context = new StepContext() {
-                @Override
-                public long step() {
-                    return current;
-                }
-
-                @Override
-                public INDArray sampleLatent(int n) {
-                    return Nd4j.randn(DataType.FLOAT, n, latentDim);
-                }
-            };
+            StepContext context = new GaussianStepContext(step, latentDim, DataType.FLOAT);
             assembled.strategy().step(assembled.model(), batches.get(step % BATCHES_IN_MEMORY), context);
             if (rssEvery > 0 && (step + 1) % rssEvery == 0) {
                 System.out.printf(Locale.ROOT, "step=%d rss_mb=%.0f%n", step + 1, memoryMb("VmRSS"));

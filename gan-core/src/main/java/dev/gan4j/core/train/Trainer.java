@@ -4,7 +4,6 @@ import dev.gan4j.core.api.Batch;
 import dev.gan4j.core.api.StepContext;
 import dev.gan4j.core.api.TrainingStrategy;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.List;
@@ -40,23 +39,12 @@ public final class Trainer {
         int latentDim = run.model().generator().latentDim();
         listeners.forEach(l -> l.onStart(run, firstStep));
         for (long step = firstStep; step < iterations; step++) {
-            long current = step;
             Nd4j.getRandom().setSeed(Seeds.derive(seed, Seeds.STEP, step));
             Batch batch = batches.batch(step);
             if (batch.examples().dataType() != dataType) {
                 batch = new Batch(batch.examples().castTo(dataType), batch.labels());
             }
-            StepContext context = new StepContext() {
-                @Override
-                public long step() {
-                    return current;
-                }
-
-                @Override
-                public INDArray sampleLatent(int n) {
-                    return Nd4j.randn(dataType, n, latentDim);
-                }
-            };
+            StepContext context = new GaussianStepContext(step, latentDim, dataType);
             Map<String, Double> values = strategy.step(run.model(), batch, context);
             for (Map.Entry<String, Double> value : values.entrySet()) {
                 if (!Double.isFinite(value.getValue())) {

@@ -6,6 +6,7 @@ import dev.gan4j.core.api.StepContext;
 import dev.gan4j.core.config.DataContext;
 import dev.gan4j.core.config.Experiment;
 import dev.gan4j.core.config.ExperimentReader;
+import dev.gan4j.core.fast.FastNetwork;
 import dev.gan4j.core.plugin.ComponentRegistry;
 import dev.gan4j.core.plugin.Plugins;
 import dev.gan4j.core.train.BatchSchedule;
@@ -56,6 +57,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--sample-iters", defaultValue = "20", description = "timed sampling batches; 0 skips it (default: ${DEFAULT-VALUE})")
     int sampleIterations;
 
+    @Option(names = "--profile", description = "print the time spent in each layer of fast networks")
+    boolean profile;
+
     @Option(names = "--rss-every", defaultValue = "0", description = "print the resident memory every N steps (0: never)")
     int rssEvery;
 
@@ -88,6 +92,9 @@ final class BenchCommand implements Callable<Integer> {
         for (int step = 0; step < warmup + iterations; step++) {
             if (step == warmup) {
                 start = System.nanoTime();
+                if (profile) {
+                    fastNetworks(assembled).forEach(FastNetwork::startProfiling);
+                }
             }
             StepContext context = new GaussianStepContext(step, latentDim, DataType.FLOAT);
             assembled.strategy().step(assembled.model(), batches.get(step % BATCHES_IN_MEMORY), context);
@@ -96,6 +103,12 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        if (profile) {
+            for (FastNetwork network : fastNetworks(assembled)) {
+                System.out.println("profile over " + iterations + " steps:");
+                network.profile().forEach(line -> System.out.println("  " + line));
+            }
+        }
         if (sampleIterations > 0) {
             INDArray z = Nd4j.randn(DataType.FLOAT, sampleBatch, latentDim);
             generator.generate(z);
@@ -110,6 +123,16 @@ final class BenchCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "images_per_s=%.1f iters_per_s=%.2f peak_rss_mb=%.0f%n",
                 iterations * (double) batchSize / seconds, iterations / seconds, memoryMb("VmHWM"));
         return 0;
+    }
+
+    private static List<FastNetwork> fastNetworks(ExperimentAssembly.Assembled assembled) {
+        List<FastNetwork> networks = new ArrayList<>();
+        for (var network : assembled.model().networks().values()) {
+            if (network instanceof FastNetwork fast) {
+                networks.add(fast);
+            }
+        }
+        return networks;
     }
 
     private static String backend() {

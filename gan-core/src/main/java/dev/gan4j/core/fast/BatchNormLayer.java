@@ -4,7 +4,6 @@ import dev.gan4j.core.api.Shape;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
-import org.nd4j.linalg.api.ops.impl.summarystats.Variance;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
@@ -88,8 +87,7 @@ final class BatchNormLayer implements FastLayer {
         if (training) {
             mean = buffers.get("mean", channels);
             var = buffers.get("var", channels);
-            x.mean(mean, reduce);
-            Nd4j.getExecutioner().exec(new Variance(x, var, false, reduce));
+            Nd4j.exec(DynamicCustomOp.builder("moments").addInputs(x).addOutputs(mean, var).addIntegerArguments(reduce).build());
             long count = x.length() / channels;
             runningMean.muli(1 - MOMENTUM).addi(mean.mul(MOMENTUM));
             runningVar.muli(1 - MOMENTUM).addi(var.mul(MOMENTUM * count / Math.max(1, count - 1)));

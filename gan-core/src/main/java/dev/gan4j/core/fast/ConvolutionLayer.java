@@ -111,6 +111,17 @@ final class ConvolutionLayer implements FastLayer {
     public INDArray backward(INDArray g, boolean parameterGradients, boolean inputGradient) {
         long n = g.size(0);
         INDArray dx = buffers.get("dx", inputShape.withBatch(n));
+        if (!parameterGradients) {
+            // The input gradient of a convolution is the transposed convolution of the output gradient
+            // with the same weights (and vice versa); the forward op of the other kind computes it in a
+            // fraction of the time of the full backprop op, which also computes the weight gradient.
+            Nd4j.exec(DynamicCustomOp.builder(transposed ? "conv2d" : "deconv2d")
+                    .addInputs(g, weights)
+                    .addOutputs(dx)
+                    .addIntegerArguments(arguments())
+                    .build());
+            return dx;
+        }
         INDArray dw = parameterGradients ? weightGradient : buffers.get("dw", weightShape());
         INDArray db = parameterGradients ? biasGradient : buffers.get("db", out);
         Nd4j.exec(DynamicCustomOp.builder(transposed ? "deconv2d_bp" : "conv2d_bp")

@@ -37,6 +37,8 @@ public final class FastNetwork implements TrainableNetwork {
     private final INDArray accumulated;
     private final INDArray updaterState;
     private final GradientUpdater updater;
+    private long[] forwardNanos;
+    private long[] backwardNanos;
     private boolean hasAccumulated;
     private boolean trainingForward;
     private int iteration;
@@ -90,8 +92,12 @@ public final class FastNetwork implements TrainableNetwork {
     public INDArray forward(INDArray input, boolean training) {
         long[] expected = inputShape.withBatch(input.size(0));
         INDArray x = Arrays.equals(input.shape(), expected) ? input : input.reshape('c', expected);
-        for (FastLayer layer : layers) {
-            x = layer.forward(x, training);
+        for (int i = 0; i < layers.size(); i++) {
+            long start = forwardNanos == null ? 0 : System.nanoTime();
+            x = layers.get(i).forward(x, training);
+            if (forwardNanos != null) {
+                forwardNanos[i] += System.nanoTime() - start;
+            }
         }
         trainingForward = training;
         return x;
@@ -119,7 +125,11 @@ public final class FastNetwork implements TrainableNetwork {
         long[] expected = outputShape.withBatch(outputGradient.size(0));
         INDArray g = Arrays.equals(outputGradient.shape(), expected) ? outputGradient : outputGradient.reshape('c', expected);
         for (int i = layers.size() - 1; i >= 0; i--) {
+            long start = backwardNanos == null ? 0 : System.nanoTime();
             g = layers.get(i).backward(g, parameterGradients, inputGradient || i > 0);
+            if (backwardNanos != null) {
+                backwardNanos[i] += System.nanoTime() - start;
+            }
         }
         if (parameterGradients) {
             if (hasAccumulated) {
@@ -175,6 +185,24 @@ public final class FastNetwork implements TrainableNetwork {
             throw new IllegalArgumentException("expected " + parameters.length() + " parameters, found " + flat.length());
         }
         parameters.assign(flat.reshape(parameters.shape()));
+    }
+
+    /** Starts (or restarts) timing every layer's forward and backward calls, for {@link #profile()}. */
+    public void startProfiling() {
+        forwardNanos = new long[layers.size()];
+        backwardNanos = new long[layers.size()];
+    }
+
+    /** Time spent per layer since {@link #startProfiling()}, one line each: layer, shapes, forward and backward milliseconds. */
+    public List<String> profile() {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < layers.size(); i++) {
+            FastLayer layer = layers.get(i);
+            lines.add(String.format(java.util.Locale.ROOT, "%-18s %-14s -> %-14s forward %8.1f ms  backward %8.1f ms",
+                    layer.getClass().getSimpleName(), layer.inputShape(), layer.outputShape(),
+                    forwardNanos == null ? 0 : forwardNanos[i] / 1e6, backwardNanos == null ? 0 : backwardNanos[i] / 1e6));
+        }
+        return lines;
     }
 
     /** A copy of the non-trainable state (batch-norm running means and variances), flattened. */

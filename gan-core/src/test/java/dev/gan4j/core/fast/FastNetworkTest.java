@@ -60,6 +60,23 @@ class FastNetworkTest {
     }
 
     @Test
+    void inputGradientAloneEqualsTheFullBackwardPass() {
+        for (FastNetwork net : new FastNetwork[] {network(5, new Sgd(0.1), 3),
+                FastNetwork.builder(Shape.vector(3), DataType.FLOAT).dense(2 * 4 * 4).reshape(Shape.image(2, 4, 4))
+                        .deconv(3, 4, 2, 1).relu().conv(2, 4, 2, 1).leakyRelu(0.2).build(new Sgd(0.1), 1, 0.1)}) {
+            Nd4j.getRandom().setSeed(5);
+            INDArray x = Nd4j.rand(DataType.FLOAT, net.inputShape().withBatch(8));
+            INDArray g = Nd4j.rand(DataType.FLOAT, net.outputShape().withBatch(8));
+            net.forward(x, true);
+            INDArray full = net.backward(g).dup();
+            net.discardGradients();
+            net.forward(x, true);
+            INDArray alone = net.inputGradient(g).dup();
+            assertTrue(full.equalsWithEps(alone, 1e-6), "input gradient without parameter gradients");
+        }
+    }
+
+    @Test
     void inputGradientOnlyAccumulatesNothing() {
         FastNetwork net = network(5, new Sgd(0.1), 3);
         net.forward(Nd4j.rand(DataType.FLOAT, 8, 1, 4, 4), true);

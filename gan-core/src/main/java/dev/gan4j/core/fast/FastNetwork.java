@@ -2,6 +2,7 @@ package dev.gan4j.core.fast;
 
 import dev.gan4j.core.api.Shape;
 import dev.gan4j.core.api.TrainableNetwork;
+import dev.gan4j.core.nn.NetworkStates;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -26,7 +27,6 @@ import static java.util.Objects.requireNonNull;
  */
 public final class FastNetwork implements TrainableNetwork {
     private static final int STATE_MAGIC = 0x47414E46; // "GANF"
-    private static final int STATE_VERSION = 1;
 
     private final List<FastLayer> layers;
     private final Shape inputShape;
@@ -212,43 +212,19 @@ public final class FastNetwork implements TrainableNetwork {
 
     @Override
     public void writeState(DataOutputStream out) throws IOException {
-        out.writeInt(STATE_MAGIC);
-        out.writeInt(STATE_VERSION);
-        out.writeInt(iteration);
-        Nd4j.write(parameters, out);
-        Nd4j.write(state, out);
-        out.writeBoolean(updaterState != null);
-        if (updaterState != null) {
-            Nd4j.write(updaterState, out);
-        }
+        NetworkStates.write(out, STATE_MAGIC, iteration, 0, parameters, state, updaterState);
     }
 
     @Override
     public void readState(DataInputStream in) throws IOException {
-        if (in.readInt() != STATE_MAGIC) {
-            throw new IOException("not a fast-network state (bad magic number)");
-        }
-        int version = in.readInt();
-        if (version != STATE_VERSION) {
-            throw new IOException("network state version " + version + " is not supported (expected " + STATE_VERSION + ")");
-        }
-        int savedIteration = in.readInt();
-        INDArray savedParameters = Nd4j.read(in);
-        INDArray savedState = Nd4j.read(in);
-        INDArray savedUpdater = in.readBoolean() ? Nd4j.read(in) : null;
-        if (savedParameters.length() != parameters.length() || savedState.length() != state.length()
-                || (savedUpdater == null) != (updaterState == null)
-                || (savedUpdater != null && savedUpdater.length() != updaterState.length())) {
-            throw new IOException("saved network has " + savedParameters.length() + " parameters and " + savedState.length()
-                    + " state values, this architecture has " + parameters.length() + " and " + state.length()
-                    + " (or another optimizer): the config does not match the checkpoint");
-        }
-        parameters.assign(savedParameters.reshape(parameters.shape()).castTo(parameters.dataType()));
-        state.assign(savedState.reshape(state.shape()).castTo(state.dataType()));
-        if (savedUpdater != null) {
-            updaterState.assign(savedUpdater.reshape(updaterState.shape()).castTo(updaterState.dataType()));
-        }
-        iteration = savedIteration;
+        NetworkStates.Saved saved = NetworkStates.read(in, STATE_MAGIC, 3);
+        NetworkStates.requireFits(saved.arrays().get(0), parameters, "parameters");
+        NetworkStates.requireFits(saved.arrays().get(1), state, "batch-norm statistics");
+        NetworkStates.requireFits(saved.arrays().get(2), updaterState, "optimizer state");
+        NetworkStates.assign(saved.arrays().get(0), parameters);
+        NetworkStates.assign(saved.arrays().get(1), state);
+        NetworkStates.assign(saved.arrays().get(2), updaterState);
+        iteration = saved.iteration();
         hasAccumulated = false;
     }
 

@@ -8,7 +8,6 @@ import org.deeplearning4j.nn.updater.MultiLayerUpdater;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -28,7 +27,6 @@ import static java.util.Objects.requireNonNull;
  */
 public final class MultiLayerNetworkAdapter implements TrainableNetwork {
     private static final int STATE_MAGIC = 0x47414E4E; // "GANN"
-    private static final int STATE_VERSION = 1;
 
     private final MultiLayerNetwork net;
     private final Shape inputShape;
@@ -170,47 +168,18 @@ public final class MultiLayerNetworkAdapter implements TrainableNetwork {
 
     @Override
     public void writeState(DataOutputStream out) throws IOException {
-        out.writeInt(STATE_MAGIC);
-        out.writeInt(STATE_VERSION);
-        out.writeInt(net.getIterationCount());
-        out.writeInt(net.getEpochCount());
-        Nd4j.write(net.params(), out);
-        INDArray updaterState = updaterState();
-        out.writeBoolean(updaterState != null);
-        if (updaterState != null) {
-            Nd4j.write(updaterState, out);
-        }
+        NetworkStates.write(out, STATE_MAGIC, net.getIterationCount(), net.getEpochCount(), net.params(), updaterState());
     }
 
     @Override
     public void readState(DataInputStream in) throws IOException {
-        if (in.readInt() != STATE_MAGIC) {
-            throw new IOException("not a network state (bad magic number)");
-        }
-        int version = in.readInt();
-        if (version != STATE_VERSION) {
-            throw new IOException("network state version " + version + " is not supported (expected " + STATE_VERSION + ")");
-        }
-        int iteration = in.readInt();
-        int epoch = in.readInt();
-        INDArray params = Nd4j.read(in);
-        if (params.length() != net.numParams()) {
-            throw new IOException("saved network has " + params.length() + " parameters, this architecture has "
-                    + net.numParams() + ": the config does not match the checkpoint");
-        }
-        INDArray updaterState = updaterState();
-        boolean hasUpdater = in.readBoolean();
-        INDArray savedUpdater = hasUpdater ? Nd4j.read(in) : null;
-        if ((savedUpdater == null) != (updaterState == null)
-                || (savedUpdater != null && savedUpdater.length() != updaterState.length())) {
-            throw new IOException("saved optimizer state does not match this network's optimizer: the config does not match the checkpoint");
-        }
-        net.params().assign(params.reshape(net.params().shape()).castTo(net.params().dataType()));
-        if (savedUpdater != null) {
-            updaterState.assign(savedUpdater.reshape(updaterState.shape()).castTo(updaterState.dataType()));
-        }
-        net.setIterationCount(iteration);
-        net.setEpochCount(epoch);
+        NetworkStates.Saved saved = NetworkStates.read(in, STATE_MAGIC, 2);
+        NetworkStates.requireFits(saved.arrays().get(0), net.params(), "parameters");
+        NetworkStates.requireFits(saved.arrays().get(1), updaterState(), "optimizer state");
+        NetworkStates.assign(saved.arrays().get(0), net.params());
+        NetworkStates.assign(saved.arrays().get(1), updaterState());
+        net.setIterationCount(saved.iteration());
+        net.setEpochCount(saved.epoch());
         accumulated = null;
     }
 

@@ -1,0 +1,82 @@
+package dev.gan4j.core.nn;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The checkpoint format of one network: a magic number naming the implementation, a format version,
+ * the update and epoch counts, then arrays (parameters, optimizer state, ...) each preceded by a
+ * presence flag. Restoring checks every array's size, so a checkpoint of another architecture or
+ * optimizer fails with a message instead of loading garbage.
+ */
+public final class NetworkStates {
+    private static final int VERSION = 1;
+
+    private NetworkStates() {
+    }
+
+    /** What {@link #read} found. */
+    public record Saved(int iteration, int epoch, List<INDArray> arrays) {
+    }
+
+    /** Writes the header and the arrays; a {@code null} array is written as absent. */
+    public static void write(DataOutputStream out, int magic, int iteration, int epoch, INDArray... arrays) throws IOException {
+        out.writeInt(magic);
+        out.writeInt(VERSION);
+        out.writeInt(iteration);
+        out.writeInt(epoch);
+        out.writeInt(arrays.length);
+        for (INDArray array : arrays) {
+            out.writeBoolean(array != null);
+            if (array != null) {
+                Nd4j.write(array, out);
+            }
+        }
+    }
+
+    public static Saved read(DataInputStream in, int magic, int expectedArrays) throws IOException {
+        if (in.readInt() != magic) {
+            throw new IOException("not a state of this kind of network (bad magic number): the config does not match the checkpoint");
+        }
+        int version = in.readInt();
+        if (version != VERSION) {
+            throw new IOException("network state version " + version + " is not supported (expected " + VERSION + ")");
+        }
+        int iteration = in.readInt();
+        int epoch = in.readInt();
+        int count = in.readInt();
+        if (count != expectedArrays) {
+            throw new IOException("network state holds " + count + " arrays, expected " + expectedArrays);
+        }
+        List<INDArray> arrays = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            arrays.add(in.readBoolean() ? Nd4j.read(in) : null);
+        }
+        return new Saved(iteration, epoch, arrays);
+    }
+
+    /** Checks that {@code saved} fits {@code target} (both present, same length) before any is assigned. */
+    public static void requireFits(INDArray saved, INDArray target, String what) throws IOException {
+        if ((saved == null) != (target == null)) {
+            throw new IOException("saved " + what + " is " + (saved == null ? "absent" : "present") + " but this network's is "
+                    + (target == null ? "absent" : "present") + ": the config does not match the checkpoint");
+        }
+        if (saved != null && saved.length() != target.length()) {
+            throw new IOException("saved " + what + " has " + saved.length() + " values, this network's has " + target.length()
+                    + ": the config does not match the checkpoint");
+        }
+    }
+
+    /** Copies {@code saved} into {@code target}; both may be {@code null}. Call {@link #requireFits} first. */
+    public static void assign(INDArray saved, INDArray target) {
+        if (saved != null) {
+            target.assign(saved.reshape(target.shape()).castTo(target.dataType()));
+        }
+    }
+}

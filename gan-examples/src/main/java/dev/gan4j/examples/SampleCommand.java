@@ -2,17 +2,10 @@ package dev.gan4j.examples;
 
 import dev.gan4j.core.api.GanModel;
 import dev.gan4j.core.api.Generator;
-import dev.gan4j.core.api.Unconditional;
-import dev.gan4j.core.config.Experiment;
-import dev.gan4j.core.config.ExperimentReader;
 import dev.gan4j.core.io.ImageGrid;
 import dev.gan4j.core.io.NpyWriter;
-import dev.gan4j.core.plugin.ComponentRegistry;
 import dev.gan4j.core.plugin.Plugins;
 import dev.gan4j.core.train.Checkpoint;
-import dev.gan4j.core.train.Checkpoints;
-import dev.gan4j.core.train.ExperimentAssembly;
-import dev.gan4j.core.train.RunDirectory;
 import dev.gan4j.core.train.SampleGridListener;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -21,9 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "sample", mixinStandardHelpOptions = true,
@@ -51,17 +42,10 @@ final class SampleCommand implements Callable<Integer> {
         if (n <= 0) {
             throw new IllegalArgumentException("--n must be > 0, found " + n);
         }
-        ComponentRegistry registry = Plugins.registry();
-        Path directory = Files.isRegularFile(source.resolve("state.json")) ? source
-                : Checkpoints.latest(new RunDirectory(source)).orElseThrow(() -> new IllegalStateException(
-                        source + " is neither a checkpoint nor a run directory with checkpoints"));
-        Checkpoint checkpoint = Checkpoints.read(directory, registry.mapper());
-        Experiment experiment = new ExperimentReader(registry).read(checkpoint.configJson(), List.of());
-        if (checkpoint.conditionDim() != 0) {
-            throw new IllegalStateException("this checkpoint is conditional; conditional sampling is not supported yet");
-        }
-        GanModel model = ExperimentAssembly.buildModel(experiment, checkpoint.dataShape(), Unconditional.INSTANCE, DataType.FLOAT);
-        Checkpoints.restore(checkpoint, model);
+        CheckpointModels.Restored restored = CheckpointModels.load(Plugins.registry(), source, null);
+        Checkpoint checkpoint = restored.checkpoint();
+        Path directory = checkpoint.directory();
+        GanModel model = restored.model();
         Generator generator = model.generator();
         Nd4j.getRandom().setSeed(seed);
         INDArray first = null;
@@ -71,7 +55,7 @@ final class SampleCommand implements Callable<Integer> {
                 INDArray samples = generator.generate(Nd4j.randn(DataType.FLOAT, count, generator.latentDim()));
                 writer.append(samples);
                 if (first == null) {
-                    first = samples;
+                    first = samples.dup();
                 }
             }
         }

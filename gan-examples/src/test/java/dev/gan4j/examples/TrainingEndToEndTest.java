@@ -74,8 +74,14 @@ class TrainingEndToEndTest {
         TestExperiments.Result sample = TestExperiments.run("sample", run.toString(), "--n", "1200", "--out", npy.toString(),
                 "--grid", grid.toString());
         assertEquals(0, sample.exitCode(), sample.err());
-        assertNpyFloats(npy, "(1200, 1, 28, 28)", 1200 * 784);
-        assertTrue(Files.size(grid) > 100);
+        float[] first = assertNpyFloats(npy, "(1200, 1, 28, 28)", 1200 * 784);
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(grid.toFile());
+        for (int y = 0; y < 28; y += 3) {
+            for (int x = 0; x < 28; x += 3) {
+                int expected = Math.max(0, Math.min(255, Math.round((first[y * 28 + x] + 1f) * 127.5f)));
+                assertEquals(expected, image.getRGB(2 + 2 * x, 2 + 2 * y) & 0xff, "grid shows the first sample at " + x + "," + y);
+            }
+        }
     }
 
     @Test
@@ -190,7 +196,8 @@ class TrainingEndToEndTest {
         }
     }
 
-    private static void assertNpyFloats(Path file, String shape, long count) throws Exception {
+    /** Checks an NPY file of float32 samples in [-1, 1] and returns the values of its first 784. */
+    private static float[] assertNpyFloats(Path file, String shape, long count) throws Exception {
         byte[] bytes = Files.readAllBytes(file);
         assertEquals((byte) 0x93, bytes[0]);
         assertEquals("NUMPY", new String(bytes, 1, 5, StandardCharsets.US_ASCII));
@@ -202,12 +209,17 @@ class TrainingEndToEndTest {
         ByteBuffer data = ByteBuffer.wrap(bytes, 10 + headerLength, (int) count * 4).order(ByteOrder.LITTLE_ENDIAN);
         float min = Float.MAX_VALUE;
         float max = -Float.MAX_VALUE;
+        float[] first = new float[784];
         for (long i = 0; i < count; i++) {
             float v = data.getFloat();
+            if (i < first.length) {
+                first[(int) i] = v;
+            }
             min = Math.min(min, v);
             max = Math.max(max, v);
         }
         assertTrue(min >= -1 && max <= 1 && max > min, "samples in [-1, 1], found [" + min + ", " + max + "]");
+        return first;
     }
 
     /** Records each step's values and the generator's final parameters. */

@@ -17,7 +17,10 @@ public interface Generator {
 
     TrainableNetwork network();
 
-    /** Generates examples in inference mode (running batch-norm statistics). */
+    /**
+     * Generates examples in inference mode (running batch-norm statistics). The result may be a buffer
+     * the network reuses on its next call; {@code dup()} it to keep it.
+     */
     default INDArray generate(INDArray latent) {
         return network().forward(latent, false);
     }

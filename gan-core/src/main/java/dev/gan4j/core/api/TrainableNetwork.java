@@ -19,6 +19,9 @@ public interface TrainableNetwork {
      * Runs the network. In training mode the activations are kept for one {@link #backward} call
      * and batch statistics are used; in inference mode, running statistics.
      *
+     * <p>Fast implementations return a buffer they reuse: the result stays valid until the network's
+     * next call with the same batch size and mode; {@code dup()} it to keep it longer.
+     *
      * @param input {@code [n, ...inputShape]}
      * @return {@code [n, ...outputShape]}
      */

@@ -1,0 +1,89 @@
+package dev.gan4j.examples;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gan4j.core.api.DataSource;
+import dev.gan4j.core.plugin.ComponentRegistry;
+import dev.gan4j.core.plugin.Plugins;
+import dev.gan4j.core.train.RunDirectory;
+import dev.gan4j.metrics.eval.Evaluator;
+import dev.gan4j.metrics.eval.Metric;
+import dev.gan4j.metrics.judge.Judge;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = "Measure a run's generator against the held-out data in a judge's feature space.")
+final class EvaluateCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "RUN_DIR")
+    Path runDir;
+
+    @Option(names = "--checkpoint", paramLabel = "step-N", description = "checkpoint to evaluate (default: the latest)")
+    String checkpoint;
+
+    @Option(names = "--n", defaultValue = "10000", description = "generated samples (default: ${DEFAULT-VALUE})")
+    int samples;
+
+    @Option(names = "--metrics", defaultValue = "fid,kid,pr,dc,classes", description = "metrics (default: ${DEFAULT-VALUE})")
+    String metrics;
+
+    @Option(names = "--judge", paramLabel = "FILE", description = "judge file (default: ~/.gan/judges/<dataset>.judge)")
+    Path judgeFile;
+
+    @Option(names = "--seed", defaultValue = "0", description = "seed of the latent draws and KID subsets (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Override
+    public Integer call() throws IOException {
+        Set<Metric> chosen = Metric.parse(metrics);
+        ComponentRegistry registry = Plugins.registry();
+        CheckpointModels.Restored restored = CheckpointModels.load(registry, runDir, checkpoint);
+        ObjectMapper mapper = registry.mapper();
+        JsonNode dataSpec = mapper.valueToTree(restored.experiment().data());
+        String dataset = dataSpec.path("dataset").asText("custom");
+        Path judgePath = judgeFile != null ? judgeFile : JudgeCommand.defaultPath(dataset);
+        if (!Files.isRegularFile(judgePath)) {
+            throw new IllegalStateException("no judge at " + judgePath + ": train one with `gan judge train --dataset " + dataset
+                    + "` or pass --judge FILE");
+        }
+        Judge judge = Judge.load(judgePath);
+        String trainJson = mapper.writeValueAsString(dataSpec);
+        DataSource training = JudgeCommand.open(registry, trainJson, "data");
+        DataSource heldOut = JudgeCommand.open(registry, JudgeCommand.withSplit(registry, trainJson, "test"), "data");
+        long step = restored.checkpoint().step();
+        System.out.printf(Locale.ROOT, "evaluating %s (step %d) with judge %s (test accuracy %.4f); %d samples, seed %d%n",
+                restored.checkpoint().directory(), step, judgePath, judge.info().testAccuracy(), samples, seed);
+        Evaluator evaluator = new Evaluator(judge, heldOut, training, samples);
+        Map<String, Double> values = evaluator.evaluate(restored.model().generator(), chosen, seed);
+        Map<String, Double> floor = evaluator.floor(chosen, seed);
+        ObjectNode line = mapper.createObjectNode();
+        line.put("step", step);
+        line.put("eval_samples", samples);
+        line.put("eval_seed", seed);
+        line.put("eval_judge", judgePath.toString());
+        for (Map.Entry<String, Double> value : values.entrySet()) {
+            System.out.printf(Locale.ROOT, "%s=%.6f floor=%.6f%n", value.getKey(), value.getValue(), floor.get(value.getKey()));
+            line.put(value.getKey(), value.getValue());
+            line.put(value.getKey() + "_floor", floor.get(value.getKey()));
+        }
+        Path runRoot = Files.isRegularFile(runDir.resolve("state.json")) ? runDir.toAbsolutePath().getParent().getParent() : runDir;
+        Path metricsFile = new RunDirectory(runRoot).metrics();
+        Files.writeString(metricsFile, mapper.writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+                        .writeValueAsString(line) + System.lineSeparator(),
+                StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        System.out.println("appended to " + metricsFile);
+        return 0;
+    }
+}

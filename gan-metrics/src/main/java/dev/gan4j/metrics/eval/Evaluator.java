@@ -1,0 +1,145 @@
+package dev.gan4j.metrics.eval;
+
+import dev.gan4j.core.api.Batch;
+import dev.gan4j.core.api.DataSource;
+import dev.gan4j.core.api.Generator;
+import dev.gan4j.metrics.ClassHistogram;
+import dev.gan4j.metrics.DensityCoverage;
+import dev.gan4j.metrics.FrechetDistance;
+import dev.gan4j.metrics.KernelInceptionDistance;
+import dev.gan4j.metrics.PrecisionRecall;
+import dev.gan4j.metrics.judge.Judge;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Measures a generator against real data in a judge's feature space. The real features (the held-out
+ * split, and a same-sized part of the training split for the real-data floor) are computed once, so
+ * evaluating during training costs only the generated samples.
+ */
+public final class Evaluator {
+    private static final int CHUNK = 500;
+
+    private final Judge judge;
+    private final int samples;
+    private final INDArray realFeatures;
+    private final INDArray floorFeatures;
+    private final double[] classShares;
+
+    /**
+     * @param judge    the judge whose features define the distances
+     * @param heldOut  real examples the generated ones are compared with (the test split)
+     * @param training real examples for the floor: how far real data is from {@code heldOut} by the same measure
+     * @param samples  generated samples per evaluation (and training examples for the floor)
+     */
+    public Evaluator(Judge judge, DataSource heldOut, DataSource training, int samples) {
+        this.judge = requireNonNull(judge, "judge is null");
+        requireNonNull(heldOut, "heldOut is null");
+        requireNonNull(training, "training is null");
+        if (samples <= 1) {
+            throw new IllegalArgumentException("samples must be > 1, found " + samples);
+        }
+        if (!heldOut.shape().equals(judge.info().inputShape())) {
+            throw new IllegalArgumentException("the judge reads examples of shape " + judge.info().inputShape()
+                    + " but the data has shape " + heldOut.shape());
+        }
+        this.samples = samples;
+        Batch real = all(heldOut);
+        this.realFeatures = judge.features(real.examples());
+        this.classShares = shares(real, judge.info().classes());
+        this.floorFeatures = judge.features(first(training, Math.min(samples, training.size())).examples());
+    }
+
+    public int samples() {
+        return samples;
+    }
+
+    /** The metrics of real training data against the held-out data: the best a generator can hope for. */
+    public Map<String, Double> floor(Set<Metric> metrics, long seed) {
+        Map<String, Double> values = new LinkedHashMap<>();
+        measure(floorFeatures, metrics, seed, values);
+        return values;
+    }
+
+    /** Generates {@link #samples()} examples from latents drawn with {@code seed} and measures them. */
+    public Map<String, Double> evaluate(Generator generator, Set<Metric> metrics, long seed) {
+        if (!generator.outputShape().equals(judge.info().inputShape())) {
+            throw new IllegalArgumentException("the generator produces " + generator.outputShape() + " but the judge reads "
+                    + judge.info().inputShape());
+        }
+        Nd4j.getRandom().setSeed(seed);
+        INDArray features = Nd4j.create(DataType.FLOAT, samples, judge.info().featureDim());
+        for (int start = 0; start < samples; start += CHUNK) {
+            int count = Math.min(CHUNK, samples - start);
+            INDArray generated = generator.generate(Nd4j.randn(DataType.FLOAT, count, generator.latentDim()));
+            features.get(NDArrayIndex.interval(start, start + count), NDArrayIndex.all()).assign(judge.features(generated));
+        }
+        Map<String, Double> values = new LinkedHashMap<>();
+        measure(features, metrics, seed, values);
+        return values;
+    }
+
+    private void measure(INDArray features, Set<Metric> metrics, long seed, Map<String, Double> values) {
+        if (metrics.contains(Metric.FID)) {
+            values.put("fid", FrechetDistance.compute(realFeatures, features).value());
+        }
+        if (metrics.contains(Metric.KID)) {
+            int subsetSize = (int) Math.min(1000, Math.min(realFeatures.size(0), features.size(0)));
+            KernelInceptionDistance.Result kid = new KernelInceptionDistance(100, subsetSize, seed).compute(realFeatures, features);
+            values.put("kid", kid.mean());
+            values.put("kid_std", kid.standardDeviation());
+        }
+        if (metrics.contains(Metric.PR)) {
+            PrecisionRecall.Result pr = new PrecisionRecall().compute(realFeatures, features);
+            values.put("precision", pr.precision());
+            values.put("recall", pr.recall());
+        }
+        if (metrics.contains(Metric.DC)) {
+            DensityCoverage.Result dc = new DensityCoverage().compute(realFeatures, features);
+            values.put("density", dc.density());
+            values.put("coverage", dc.coverage());
+        }
+        if (metrics.contains(Metric.CLASSES)) {
+            int[] predicted = judge.classesFromFeatures(features);
+            ClassHistogram.Result histogram = ClassHistogram.compute(predicted, judge.info().classes(), classShares);
+            values.put("class_kl", histogram.klDivergence());
+            values.put("class_min_share", histogram.minShare());
+        }
+    }
+
+    private static double[] shares(Batch real, int classes) {
+        double[] shares = new double[classes];
+        if (real.labels() == null) {
+            java.util.Arrays.fill(shares, 1.0 / classes);
+            return shares;
+        }
+        int[] labels = real.labels().castTo(DataType.INT).toIntVector();
+        for (int label : labels) {
+            shares[label]++;
+        }
+        for (int c = 0; c < classes; c++) {
+            shares[c] /= labels.length;
+        }
+        return shares;
+    }
+
+    private static Batch all(DataSource data) {
+        return first(data, data.size());
+    }
+
+    private static Batch first(DataSource data, int n) {
+        int[] indices = new int[n];
+        for (int i = 0; i < n; i++) {
+            indices[i] = i;
+        }
+        return data.batch(indices);
+    }
+}

@@ -1,0 +1,143 @@
+package dev.gan4j.metrics.judge;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gan4j.core.fast.FastNetwork;
+import dev.gan4j.core.plugin.ComponentRegistry;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.learning.config.Adam;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A trained classifier of the data domain whose penultimate layer defines the feature space of the
+ * distances (FID, KID, precision/recall). Inception weights cannot be downloaded here, so the
+ * framework trains its own judges; their files record what they were trained on and how accurate they are.
+ */
+public final class Judge {
+    private static final String MAGIC = "GAN4J-JUDGE";
+    private static final int BATCH = 500;
+
+    private final JudgeInfo info;
+    private final FastNetwork body;
+    private final FastNetwork head;
+
+    Judge(JudgeInfo info, FastNetwork body, FastNetwork head) {
+        this.info = requireNonNull(info, "info is null");
+        this.body = requireNonNull(body, "body is null");
+        this.head = requireNonNull(head, "head is null");
+    }
+
+    public JudgeInfo info() {
+        return info;
+    }
+
+    FastNetwork body() {
+        return body;
+    }
+
+    FastNetwork head() {
+        return head;
+    }
+
+    /** Penultimate-layer features {@code [n, featureDim]} of examples {@code [n, ...inputShape]}, in inference mode. */
+    public INDArray features(INDArray examples) {
+        long n = examples.size(0);
+        INDArray features = Nd4j.create(DataType.FLOAT, n, info.featureDim());
+        for (long start = 0; start < n; start += BATCH) {
+            long end = Math.min(n, start + BATCH);
+            INDArray chunk = examples.get(NDArrayIndex.interval(start, end));
+            features.get(NDArrayIndex.interval(start, end), NDArrayIndex.all())
+                    .assign(body.forward(chunk.castTo(DataType.FLOAT), false));
+        }
+        return features;
+    }
+
+    /** Class probabilities {@code [n, classes]} from features. */
+    public INDArray probabilitiesFromFeatures(INDArray features) {
+        return Softmax.probabilities(head.forward(features, false).dup());
+    }
+
+    /** The most likely class of each example. */
+    public int[] predict(INDArray examples) {
+        return classesFromFeatures(features(examples));
+    }
+
+    /** The most likely class for each row of features. */
+    public int[] classesFromFeatures(INDArray features) {
+        return Softmax.argmax(probabilitiesFromFeatures(features));
+    }
+
+    /** Writes the judge atomically: a header line, the info as JSON, then both networks' states. */
+    public void save(Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path temporary = Files.createTempFile(parent, "." + file.getFileName(), ".tmp");
+        try {
+            try (FileOutputStream stream = new FileOutputStream(temporary.toFile());
+                 DataOutputStream out = new DataOutputStream(new BufferedOutputStream(stream))) {
+                out.writeUTF(MAGIC);
+                out.writeUTF(mapper().writeValueAsString(info));
+                body.writeState(out);
+                head.writeState(out);
+                out.flush();
+                stream.getFD().sync();
+            }
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    public static Judge load(Path file) throws IOException {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            if (!MAGIC.equals(in.readUTF())) {
+                throw new IOException("not a gan4j judge file: " + file);
+            }
+            JudgeInfo info = mapper().readValue(in.readUTF(), JudgeInfo.class);
+            if (info.format() != JudgeInfo.FORMAT) {
+                throw new IOException("judge file " + file + " has format " + info.format() + "; this version reads format " + JudgeInfo.FORMAT);
+            }
+            if (!JudgeArchitecture.NAME.equals(info.architecture())) {
+                throw new IOException("judge file " + file + " has unknown architecture '" + info.architecture() + "'");
+            }
+            FastNetwork body = JudgeArchitecture.body(info.inputShape(), new Adam(1e-3), 0);
+            FastNetwork head = JudgeArchitecture.head(info.classes(), new Adam(1e-3), 0);
+            try {
+                body.readState(in);
+                head.readState(in);
+            } catch (RuntimeException e) {
+                throw new IOException("judge file " + file + " is truncated or corrupt: " + e.getMessage(), e);
+            }
+            return new Judge(info, body, head);
+        } catch (NoSuchFileException e) {
+            throw new IOException("judge file not found: " + file + " (train one with `gan judge train`)", e);
+        } catch (EOFException e) {
+            throw new IOException("judge file " + file + " is truncated", e);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IOException("judge file " + file + " has a corrupt header: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static ObjectMapper mapper() {
+        return ComponentRegistry.strictMapper();
+    }
+
+    static String version() {
+        return dev.gan4j.core.train.Versions.gan4j();
+    }
+}

@@ -16,7 +16,7 @@ import java.util.List;
  * optimizer fails with a message instead of loading garbage.
  */
 public final class NetworkStates {
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     private NetworkStates() {
     }

@@ -122,6 +122,8 @@ public final class Judge {
                 head.readState(in);
             } catch (RuntimeException e) {
                 throw new IOException("judge file " + file + " is truncated or corrupt: " + e.getMessage(), e);
+            } catch (IOException e) {
+                throw new IOException("judge file " + file + ": " + e.getMessage(), e);
             }
             return new Judge(info, body, head);
         } catch (NoSuchFileException e) {

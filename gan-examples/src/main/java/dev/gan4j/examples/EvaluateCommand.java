@@ -4,12 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gan4j.core.api.DataSource;
+import dev.gan4j.core.config.Experiment;
+import dev.gan4j.core.config.ExperimentReader;
+import dev.gan4j.core.io.NpyReader;
 import dev.gan4j.core.plugin.ComponentRegistry;
 import dev.gan4j.core.plugin.Plugins;
 import dev.gan4j.core.train.RunDirectory;
 import dev.gan4j.metrics.eval.Evaluator;
 import dev.gan4j.metrics.eval.Metric;
 import dev.gan4j.metrics.judge.Judge;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,10 +29,18 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = "Measure a run's generator against the held-out data in a judge's feature space.")
+        description = {"Measure a run's generator against the held-out data in a judge's feature space.",
+                "With --samples, measure samples from an NPY file instead (e.g. another framework's)."})
 final class EvaluateCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "RUN_DIR")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "RUN_DIR", description = "run directory or checkpoint")
     Path runDir;
+
+    @Option(names = "--samples", paramLabel = "FILE.npy", description = "evaluate these samples instead of a run")
+    Path samplesFile;
+
+    @Option(names = "--config", paramLabel = "CONFIG", description = "with --samples: the experiment whose data they imitate (default: "
+            + Presets.DEFAULT + ")")
+    String config;
 
     @Option(names = "--checkpoint", paramLabel = "step-N", description = "checkpoint to evaluate (default: the latest)")
     String checkpoint;
@@ -49,9 +61,14 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Set<Metric> chosen = Metric.parse(metrics);
         ComponentRegistry registry = Plugins.registry();
-        CheckpointModels.Restored restored = CheckpointModels.load(registry, runDir, checkpoint);
+        if ((runDir == null) == (samplesFile == null)) {
+            throw new IllegalArgumentException("give either RUN_DIR or --samples FILE.npy");
+        }
+        CheckpointModels.Restored restored = runDir == null ? null : CheckpointModels.load(registry, runDir, checkpoint);
+        Experiment experiment = restored != null ? restored.experiment()
+                : ExperimentSource.load(new ExperimentReader(registry), config == null ? Presets.DEFAULT : config, java.util.List.of());
         ObjectMapper mapper = registry.mapper();
-        JsonNode dataSpec = mapper.valueToTree(restored.experiment().data());
+        JsonNode dataSpec = mapper.valueToTree(experiment.data());
         String dataset = dataSpec.path("dataset").asText("custom");
         Path judgePath = judgeFile != null ? judgeFile : JudgeCommand.defaultPath(dataset);
         if (!Files.isRegularFile(judgePath)) {
@@ -62,19 +79,27 @@ final class EvaluateCommand implements Callable<Integer> {
         String trainJson = mapper.writeValueAsString(dataSpec);
         DataSource training = JudgeCommand.open(registry, trainJson, "data");
         DataSource heldOut = JudgeCommand.open(registry, JudgeCommand.withSplit(registry, trainJson, "test"), "data");
-        long step = restored.checkpoint().step();
-        System.out.printf(Locale.ROOT, "evaluating %s (step %d) with judge %s (test accuracy %.4f); %d samples, seed %d%n",
-                restored.checkpoint().directory(), step, judgePath, judge.info().testAccuracy(), samples, seed);
-        Evaluator evaluator = new Evaluator(judge, heldOut, training, samples);
-        Map<String, Double> values = evaluator.evaluate(restored.model().generator(), chosen, seed);
+        INDArray given = samplesFile == null ? null : NpyReader.read(samplesFile);
+        int count = given == null ? samples : (int) given.size(0);
+        String what = given == null ? restored.checkpoint().directory() + " (step " + restored.checkpoint().step() + ")" : samplesFile.toString();
+        System.out.printf(Locale.ROOT, "evaluating %s with judge %s (test accuracy %.4f); %d samples, seed %d%n",
+                what, judgePath, judge.info().testAccuracy(), count, seed);
+        Evaluator evaluator = new Evaluator(judge, heldOut, training, count);
+        Map<String, Double> values = given == null ? evaluator.evaluate(restored.model().generator(), chosen, seed)
+                : evaluator.evaluateSamples(given, chosen, seed);
         Map<String, Double> floor = evaluator.floor(chosen, seed);
+        for (Map.Entry<String, Double> value : values.entrySet()) {
+            System.out.printf(Locale.ROOT, "%s=%.6f floor=%.6f%n", value.getKey(), value.getValue(), floor.get(value.getKey()));
+        }
+        if (restored == null) {
+            return 0;
+        }
         ObjectNode line = mapper.createObjectNode();
-        line.put("step", step);
+        line.put("step", restored.checkpoint().step());
         line.put("eval_samples", samples);
         line.put("eval_seed", seed);
         line.put("eval_judge", judgePath.toString());
         for (Map.Entry<String, Double> value : values.entrySet()) {
-            System.out.printf(Locale.ROOT, "%s=%.6f floor=%.6f%n", value.getKey(), value.getValue(), floor.get(value.getKey()));
             line.put(value.getKey(), value.getValue());
             line.put(value.getKey() + "_floor", floor.get(value.getKey()));
         }

@@ -50,6 +50,31 @@ class NpyWriterTest {
     }
 
     @Test
+    void readerReadsWhatTheWriterWrote(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("r.npy");
+        org.nd4j.linalg.api.ndarray.INDArray x = Nd4j.rand(DataType.FLOAT, 3, 1, 2, 2);
+        NpyWriter.write(file, x);
+        assertEquals(x, NpyReader.read(file));
+    }
+
+    @Test
+    void readerNamesTheFileOfBadInput(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("r.npy");
+        NpyWriter.write(file, Nd4j.rand(DataType.FLOAT, 4, 4));
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length - 4));
+        java.io.IOException truncated = assertThrows(java.io.IOException.class, () -> NpyReader.read(file));
+        assertTrue(truncated.getMessage().contains("r.npy") && truncated.getMessage().contains("truncated"), truncated.getMessage());
+        Path text = Files.writeString(dir.resolve("t.npy"), "not numpy at all");
+        java.io.IOException magic = assertThrows(java.io.IOException.class, () -> NpyReader.read(text));
+        assertTrue(magic.getMessage().contains("t.npy"), magic.getMessage());
+        Path ints = dir.resolve("i.npy");
+        NpyWriter.write(ints, Nd4j.create(new int[] {1, 2}, new long[] {2}, DataType.INT));
+        java.io.IOException dtype = assertThrows(java.io.IOException.class, () -> NpyReader.read(ints));
+        assertTrue(dtype.getMessage().contains("<i4"), dtype.getMessage());
+    }
+
+    @Test
     void anIncompleteFileIsNeverLeftBehind(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("short.npy");
         NpyWriter writer = new NpyWriter(file, DataType.FLOAT, 4);

@@ -87,6 +87,18 @@ public final class Evaluator {
         return values;
     }
 
+    /** Measures given samples {@code [n, ...inputShape]} (for example another framework's, read from NPY). */
+    public Map<String, Double> evaluateSamples(INDArray samples, Set<Metric> metrics, long seed) {
+        long[] expected = judge.info().inputShape().withBatch(samples.size(0));
+        if (!java.util.Arrays.equals(samples.shape(), expected)) {
+            throw new IllegalArgumentException("samples have shape " + java.util.Arrays.toString(samples.shape())
+                    + " but the judge reads " + java.util.Arrays.toString(expected));
+        }
+        Map<String, Double> values = new LinkedHashMap<>();
+        measure(judge.features(samples), metrics, seed, values);
+        return values;
+    }
+
     private void measure(INDArray features, Set<Metric> metrics, long seed, Map<String, Double> values) {
         if (metrics.contains(Metric.FID)) {
             values.put("fid", FrechetDistance.compute(realFeatures, features).value());

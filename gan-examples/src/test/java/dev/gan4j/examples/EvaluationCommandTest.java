@@ -1,0 +1,72 @@
+package dev.gan4j.examples;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** `gan judge train`, `gan judge info` and `gan evaluate` on a small part of Fashion-MNIST. */
+class EvaluationCommandTest {
+    @BeforeEach
+    void data() {
+        TestExperiments.assumeFashionMnist();
+    }
+
+    @Test
+    void trainAJudgeThenEvaluateARunAndSamples(@TempDir Path dir) throws Exception {
+        Path judge = dir.resolve("small.judge");
+        TestExperiments.Result trained = TestExperiments.run("judge", "train", "--data",
+                "{\"type\":\"idx\",\"dataset\":\"fashion-mnist\",\"limit\":1500}", "--epochs", "1", "--out", judge.toString());
+        assertEquals(0, trained.exitCode(), trained.err());
+        assertTrue(trained.out().contains("test_accuracy=") && Files.isRegularFile(judge), trained.out());
+        TestExperiments.Result info = TestExperiments.run("judge", "info", judge.toString());
+        assertTrue(info.out().contains("\"classes\" : 10") && info.out().contains("first 1500 of 60000 examples"), info.out());
+
+        Path run = dir.resolve("run");
+        Path config = TestExperiments.write(dir, "small.json", TestExperiments.smallDcgan("eval", 4, 4));
+        assertEquals(0, TestExperiments.run("train", config.toString(), "--run-dir", run.toString()).exitCode());
+        TestExperiments.Result evaluated = TestExperiments.run("evaluate", run.toString(), "--judge", judge.toString(),
+                "--n", "300", "--metrics", "fid,pr,classes");
+        assertEquals(0, evaluated.exitCode(), evaluated.err());
+        for (String metric : List.of("fid=", "precision=", "recall=", "class_kl=", "class_min_share=")) {
+            assertTrue(evaluated.out().contains(metric), evaluated.out());
+        }
+        assertTrue(evaluated.out().contains("300 samples, seed 0"), evaluated.out());
+        List<String> lines = Files.readAllLines(run.resolve("metrics.jsonl"));
+        String last = lines.get(lines.size() - 1);
+        assertTrue(last.contains("\"step\":4") && last.contains("\"fid\":") && last.contains("\"fid_floor\":")
+                && last.contains("\"eval_samples\":300"), last);
+
+        Path samples = dir.resolve("s.npy");
+        assertEquals(0, TestExperiments.run("sample", run.toString(), "--n", "300", "--out", samples.toString()).exitCode());
+        TestExperiments.Result fromFile = TestExperiments.run("evaluate", "--samples", samples.toString(), "--config", config.toString(),
+                "--judge", judge.toString(), "--metrics", "fid");
+        assertEquals(0, fromFile.exitCode(), fromFile.err());
+        double fidOfRun = fid(evaluated.out());
+        assertEquals(fidOfRun, fid(fromFile.out()), 1e-4 * fidOfRun, "the same samples (seed 0) give the same FID from a run and from a file");
+    }
+
+    private static double fid(String output) {
+        String line = output.lines().filter(l -> l.startsWith("fid=")).findFirst().orElseThrow();
+        return Double.parseDouble(line.substring(4, line.indexOf(' ')));
+    }
+
+    @Test
+    void missingJudgeAndUnknownMetricAreClearErrors(@TempDir Path dir) throws Exception {
+        Path run = dir.resolve("run");
+        Path config = TestExperiments.write(dir, "small.json", TestExperiments.smallDcgan("eval2", 2, 2));
+        assertEquals(0, TestExperiments.run("train", config.toString(), "--run-dir", run.toString()).exitCode());
+        TestExperiments.Result noJudge = TestExperiments.run("evaluate", run.toString(), "--judge", dir.resolve("none.judge").toString());
+        assertEquals(1, noJudge.exitCode());
+        assertTrue(noJudge.err().contains("none.judge") && noJudge.err().contains("gan judge train"), noJudge.err());
+        TestExperiments.Result metric = TestExperiments.run("evaluate", run.toString(), "--metrics", "fid,inception");
+        assertEquals(1, metric.exitCode());
+        assertTrue(metric.err().contains("unknown metric 'inception'"), metric.err());
+    }
+}

@@ -1,9 +1,7 @@
 package dev.gan4j.examples;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.gan4j.core.api.DataSource;
 import dev.gan4j.core.config.Experiment;
 import dev.gan4j.core.config.ExperimentReader;
 import dev.gan4j.core.io.NpyReader;
@@ -12,7 +10,6 @@ import dev.gan4j.core.plugin.Plugins;
 import dev.gan4j.core.train.RunDirectory;
 import dev.gan4j.metrics.eval.Evaluator;
 import dev.gan4j.metrics.eval.Metric;
-import dev.gan4j.metrics.judge.Judge;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -68,23 +65,13 @@ final class EvaluateCommand implements Callable<Integer> {
         Experiment experiment = restored != null ? restored.experiment()
                 : ExperimentSource.load(new ExperimentReader(registry), config == null ? Presets.DEFAULT : config, java.util.List.of());
         ObjectMapper mapper = registry.mapper();
-        JsonNode dataSpec = mapper.valueToTree(experiment.data());
-        String dataset = dataSpec.path("dataset").asText("custom");
-        Path judgePath = judgeFile != null ? judgeFile : JudgeCommand.defaultPath(dataset);
-        if (!Files.isRegularFile(judgePath)) {
-            throw new IllegalStateException("no judge at " + judgePath + ": train one with `gan judge train --dataset " + dataset
-                    + "` or pass --judge FILE");
-        }
-        Judge judge = Judge.load(judgePath);
-        String trainJson = mapper.writeValueAsString(dataSpec);
-        DataSource training = JudgeCommand.open(registry, trainJson, "data");
-        DataSource heldOut = JudgeCommand.open(registry, JudgeCommand.withSplit(registry, trainJson, "test"), "data");
         INDArray given = samplesFile == null ? null : NpyReader.read(samplesFile);
         int count = given == null ? samples : (int) given.size(0);
         String what = given == null ? restored.checkpoint().directory() + " (step " + restored.checkpoint().step() + ")" : samplesFile.toString();
+        Evaluations.Setup setup = Evaluations.prepare(registry, experiment, judgeFile, count);
         System.out.printf(Locale.ROOT, "evaluating %s with judge %s (test accuracy %.4f); %d samples, seed %d%n",
-                what, judgePath, judge.info().testAccuracy(), count, seed);
-        Evaluator evaluator = new Evaluator(judge, heldOut, training, count);
+                what, setup.judgePath(), setup.judge().info().testAccuracy(), count, seed);
+        Evaluator evaluator = setup.evaluator();
         Map<String, Double> values = given == null ? evaluator.evaluate(restored.model().generator(), chosen, seed)
                 : evaluator.evaluateSamples(given, chosen, seed);
         Map<String, Double> floor = evaluator.floor(chosen, seed);
@@ -98,7 +85,7 @@ final class EvaluateCommand implements Callable<Integer> {
         line.put("step", restored.checkpoint().step());
         line.put("eval_samples", samples);
         line.put("eval_seed", seed);
-        line.put("eval_judge", judgePath.toString());
+        line.put("eval_judge", setup.judgePath().toString());
         for (Map.Entry<String, Double> value : values.entrySet()) {
             line.put(value.getKey(), value.getValue());
             line.put(value.getKey() + "_floor", floor.get(value.getKey()));

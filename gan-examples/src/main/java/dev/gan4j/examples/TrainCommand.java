@@ -1,12 +1,16 @@
 package dev.gan4j.examples;
 
+import dev.gan4j.core.config.ConfigException;
 import dev.gan4j.core.config.DataContext;
+import dev.gan4j.core.config.EvaluationSpec;
 import dev.gan4j.core.config.Experiment;
 import dev.gan4j.core.config.ExperimentReader;
 import dev.gan4j.core.plugin.ComponentRegistry;
 import dev.gan4j.core.plugin.Plugins;
 import dev.gan4j.core.train.RunDirectory;
 import dev.gan4j.core.train.TrainingSession;
+import dev.gan4j.metrics.eval.EvaluationListener;
+import dev.gan4j.metrics.eval.Metric;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -15,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
@@ -47,6 +52,19 @@ final class TrainCommand implements Callable<Integer> {
             experiment = reader.read(new RunDirectory(dir).config(), overrides);
         }
         TrainingSession session = new TrainingSession(registry, DataContext.system(), System.out, System.console() != null);
+        EvaluationSpec evaluation = experiment.evaluation();
+        if (evaluation != null) {
+            Set<Metric> metrics;
+            try {
+                metrics = Metric.parse(String.join(",", evaluation.metrics()));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("evaluation.metrics", e.getMessage());
+            }
+            Evaluations.Setup setup = Evaluations.prepare(registry, experiment,
+                    evaluation.judge() == null ? null : Path.of(evaluation.judge()), evaluation.samples());
+            session.optListener(new EvaluationListener(setup.evaluator(), metrics, evaluation.every(), evaluation.seed(),
+                    new RunDirectory(dir), System.out));
+        }
         Path checkpoint = session.train(experiment, dir, resume);
         System.out.println("run directory: " + dir);
         System.out.println("last checkpoint: " + checkpoint);

@@ -52,6 +52,32 @@ class EvaluationCommandTest {
         assertEquals(fidOfRun, fid(fromFile.out()), 1e-4 * fidOfRun, "the same samples (seed 0) give the same FID from a run and from a file");
     }
 
+    @Test
+    void evaluationDuringTrainingAppendsMetricLines(@TempDir Path dir) throws Exception {
+        Path judge = dir.resolve("small.judge");
+        assertEquals(0, TestExperiments.run("judge", "train", "--data",
+                "{\"type\":\"idx\",\"dataset\":\"fashion-mnist\",\"limit\":600}", "--epochs", "1", "--out", judge.toString()).exitCode());
+        Path config = TestExperiments.write(dir, "small.json", TestExperiments.smallDcgan("evaltrain", 4, 4));
+        String evaluation = "evaluation={\"metrics\":[\"fid\",\"classes\"],\"every\":2,\"samples\":200,\"judge\":\"" + judge + "\"}";
+        TestExperiments.Result trained = TestExperiments.run("train", config.toString(), "--run-dir", dir.resolve("run").toString(),
+                "--set", evaluation);
+        assertEquals(0, trained.exitCode(), trained.err());
+        assertTrue(trained.out().contains("evaluation at step 2: fid=") && trained.out().contains("evaluation at step 4:"), trained.out());
+        List<String> evaluations = Files.readAllLines(dir.resolve("run/metrics.jsonl")).stream().filter(l -> l.contains("\"fid\"")).toList();
+        assertEquals(2, evaluations.size(), evaluations.toString());
+        assertTrue(evaluations.get(0).contains("\"step\":2") && evaluations.get(1).contains("\"class_kl\""), evaluations.toString());
+
+        TestExperiments.Result badMetric = TestExperiments.run("train", config.toString(), "--run-dir", dir.resolve("bad").toString(),
+                "--set", evaluation.replace("classes", "inception"));
+        assertEquals(2, badMetric.exitCode());
+        assertTrue(badMetric.err().contains("evaluation.metrics: unknown metric 'inception'"), badMetric.err());
+        TestExperiments.Result noJudge = TestExperiments.run("train", config.toString(), "--run-dir", dir.resolve("nojudge").toString(),
+                "--set", evaluation.replace(judge.toString(), dir.resolve("absent.judge").toString()));
+        assertEquals(1, noJudge.exitCode());
+        assertTrue(noJudge.err().contains("absent.judge"), noJudge.err());
+        assertTrue(Files.notExists(dir.resolve("nojudge/checkpoints")), "nothing trained without the judge");
+    }
+
     private static double fid(String output) {
         String line = output.lines().filter(l -> l.startsWith("fid=")).findFirst().orElseThrow();
         return Double.parseDouble(line.substring(4, line.indexOf(' ')));

@@ -10,11 +10,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param description   one line for people, shown by {@code gan presets}
  * @param seed          seed of weight initialisation, data order, latent draws
  * @param encoder       condition encoder; {@code null} for unconditional training
+ * @param evaluation    evaluation during training; {@code null} for none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Experiment(String name, String description, Long seed, DataSpec data, GeneratorSpec generator,
                          DiscriminatorSpec discriminator, EncoderSpec encoder, StrategySpec strategy,
-                         OptimizersSpec optimizers, TrainingSpec training) {
+                         OptimizersSpec optimizers, TrainingSpec training, EvaluationSpec evaluation) {
     public Experiment {
         Checks.required("name", name);
         if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {

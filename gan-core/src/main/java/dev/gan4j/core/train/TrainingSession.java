@@ -27,6 +27,9 @@ import static java.util.Objects.requireNonNull;
  * standard listeners (console progress, {@code metrics.jsonl}, sample grids, checkpoints).
  */
 public final class TrainingSession {
+    /** Sections that do not change the networks, so a resumed run may change them (e.g. train longer). */
+    private static final java.util.Set<String> RESUMABLE_CHANGES = java.util.Set.of("training", "evaluation", "description");
+
     private final ComponentRegistry registry;
     private final ExperimentReader reader;
     private final DataContext dataContext;
@@ -121,18 +124,18 @@ public final class TrainingSession {
         Iterator<String> names = current.fieldNames();
         while (names.hasNext()) {
             String name = names.next();
-            if (!name.equals("training") && !current.get(name).equals(saved.get(name))) {
+            if (!RESUMABLE_CHANGES.contains(name) && !current.get(name).equals(saved.get(name))) {
                 differences.add(name);
             }
         }
         saved.fieldNames().forEachRemaining(name -> {
-            if (!current.has(name) && !differences.contains(name)) {
+            if (!current.has(name) && !RESUMABLE_CHANGES.contains(name) && !differences.contains(name)) {
                 differences.add(name);
             }
         });
         if (!differences.isEmpty()) {
             throw new ConfigException(differences.get(0), "differs from the checkpoint " + checkpoint.directory()
-                    + " being resumed (differing sections: " + differences + "); only 'training' may change on resume");
+                    + " being resumed (differing sections: " + differences + "); only " + new java.util.TreeSet<>(RESUMABLE_CHANGES) + " may change on resume");
         }
     }
 

@@ -41,7 +41,7 @@ class TrainerTest {
         DiscriminatorSpec d = context -> null;
         StrategySpec s = () -> null;
         return new Experiment("t", null, 9L, data, g, d, null, s, null,
-                new TrainingSpec(iterations, 1000, 1000, 1000, 4));
+                new TrainingSpec(iterations, 1000, 1000, 1000, 4), null);
     }
 
     @Test

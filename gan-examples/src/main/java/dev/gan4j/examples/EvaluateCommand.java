@@ -10,6 +10,7 @@ import dev.gan4j.core.plugin.Plugins;
 import dev.gan4j.core.train.RunDirectory;
 import dev.gan4j.metrics.eval.Evaluator;
 import dev.gan4j.metrics.eval.Metric;
+import dev.gan4j.metrics.report.RunReport;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -96,6 +97,9 @@ final class EvaluateCommand implements Callable<Integer> {
                         .writeValueAsString(line) + System.lineSeparator(),
                 StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         System.out.println("appended to " + metricsFile);
+        if (Files.isRegularFile(new RunDirectory(runRoot).config())) {
+            System.out.println("report: " + new RunReport(new RunDirectory(runRoot)).write());
+        }
         return 0;
     }
 }

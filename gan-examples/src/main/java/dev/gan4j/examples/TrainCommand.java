@@ -11,6 +11,7 @@ import dev.gan4j.core.train.RunDirectory;
 import dev.gan4j.core.train.TrainingSession;
 import dev.gan4j.metrics.eval.EvaluationListener;
 import dev.gan4j.metrics.eval.Metric;
+import dev.gan4j.metrics.report.ReportListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -65,6 +66,7 @@ final class TrainCommand implements Callable<Integer> {
             session.optListener(new EvaluationListener(setup.evaluator(), metrics, evaluation.every(), evaluation.seed(),
                     new RunDirectory(dir), System.out));
         }
+        session.optListener(new ReportListener(new RunDirectory(dir), System.out));
         Path checkpoint = session.train(experiment, dir, resume);
         System.out.println("run directory: " + dir);
         System.out.println("last checkpoint: " + checkpoint);

@@ -8,7 +8,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /** Lays out images {@code [n, c, h, w]} in [-1, 1] as a grid and writes it as a PNG. */
 public final class ImageGrid {
@@ -61,14 +60,12 @@ public final class ImageGrid {
     /** Writes the grid atomically: a reader never sees a half-written PNG. */
     public static void write(INDArray images, int columns, Path target) throws IOException {
         BufferedImage image = render(images, columns);
-        Path parent = target.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path temporary = Files.createTempFile(parent, "." + target.getFileName(), ".tmp");
+        Path temporary = AtomicFiles.temporarySibling(target);
         try {
             if (!ImageIO.write(image, "png", temporary.toFile())) {
                 throw new IOException("no PNG writer available");
             }
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.commit(temporary, target);
         } finally {
             Files.deleteIfExists(temporary);
         }

@@ -46,9 +46,7 @@ public final class NpyWriter implements AutoCloseable {
             n *= d;
         }
         this.expected = n;
-        Path parent = target.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        this.temporary = Files.createTempFile(parent, "." + target.getFileName(), ".tmp");
+        this.temporary = AtomicFiles.temporarySibling(target);
         OutputStream stream = Files.newOutputStream(temporary);
         this.out = new DataOutputStream(new BufferedOutputStream(stream, 1 << 16));
         writeHeader();
@@ -111,8 +109,7 @@ public final class NpyWriter implements AutoCloseable {
             throw new IllegalStateException("wrote " + written + " values, the declared shape "
                     + Arrays.toString(shape) + " needs " + expected);
         }
-        Files.move(temporary, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.commit(temporary, target);
     }
 
     /** Writes one whole array. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gan4j.core.api.GanModel;
 import dev.gan4j.core.api.Shape;
 import dev.gan4j.core.api.TrainableNetwork;
+import dev.gan4j.core.io.AtomicFiles;
 import dev.gan4j.core.io.Sha256;
 
 import java.io.BufferedInputStream;
@@ -49,7 +50,7 @@ public final class Checkpoints {
         Path parent = run.checkpoints();
         Files.createDirectories(parent);
         Path target = parent.resolve("step-" + step);
-        Path temporary = Files.createTempDirectory(parent, ".step-" + step + "-");
+        Path temporary = Files.createDirectory(AtomicFiles.temporarySibling(target));
         try {
             ObjectNode state = mapper.createObjectNode();
             state.put("format", FORMAT);
@@ -83,7 +84,7 @@ public final class Checkpoints {
             writeSynced(temporary.resolve("config.json"), configJson);
             writeSynced(temporary.resolve(STATE), mapper.writeValueAsString(state));
             if (Files.exists(target)) {
-                Path old = Files.createTempDirectory(parent, ".replaced-step-" + step + "-");
+                Path old = Files.createDirectory(AtomicFiles.temporarySibling(parent.resolve("replaced-step-" + step)));
                 Files.move(target, old.resolve("old"), StandardCopyOption.ATOMIC_MOVE);
                 Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
                 deleteRecursively(old);

@@ -1,5 +1,7 @@
 package dev.gan4j.core.train;
 
+import dev.gan4j.core.io.AtomicFiles;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -66,9 +68,6 @@ public final class RunDirectory {
                 }
             });
         }
-        Path temporary = Files.createTempFile(root, ".metrics", ".tmp");
-        Files.write(temporary, kept, StandardCharsets.UTF_8);
-        Files.move(temporary, metrics(), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.writeString(metrics(), kept.isEmpty() ? "" : String.join(System.lineSeparator(), kept) + System.lineSeparator());
     }
 }

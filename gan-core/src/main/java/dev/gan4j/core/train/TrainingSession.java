@@ -5,16 +5,15 @@ import dev.gan4j.core.config.ConfigException;
 import dev.gan4j.core.config.DataContext;
 import dev.gan4j.core.config.Experiment;
 import dev.gan4j.core.config.ExperimentReader;
+import dev.gan4j.core.io.AtomicFiles;
 import dev.gan4j.core.plugin.ComponentRegistry;
 import org.nd4j.linalg.api.buffer.DataType;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -87,7 +86,7 @@ public final class TrainingSession {
         String configJson = reader.write(experiment);
         try {
             Files.createDirectories(runDir);
-            writeAtomically(run.config(), configJson);
+            AtomicFiles.writeString(run.config(), configJson);
             run.truncateMetricsAfter(firstStep);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare run directory " + runDir, e);
@@ -139,9 +138,4 @@ public final class TrainingSession {
         }
     }
 
-    private static void writeAtomically(Path target, String text) throws IOException {
-        Path temporary = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".tmp");
-        Files.writeString(temporary, text, StandardCharsets.UTF_8);
-        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
 }

@@ -2,6 +2,7 @@ package dev.gan4j.metrics.judge;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gan4j.core.fast.FastNetwork;
+import dev.gan4j.core.io.AtomicFiles;
 import dev.gan4j.core.plugin.ComponentRegistry;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -19,7 +20,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 import static java.util.Objects.requireNonNull;
 
@@ -84,9 +84,7 @@ public final class Judge {
 
     /** Writes the judge atomically: a header line, the info as JSON, then both networks' states. */
     public void save(Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path temporary = Files.createTempFile(parent, "." + file.getFileName(), ".tmp");
+        Path temporary = AtomicFiles.temporarySibling(file);
         try {
             try (FileOutputStream stream = new FileOutputStream(temporary.toFile());
                  DataOutputStream out = new DataOutputStream(new BufferedOutputStream(stream))) {
@@ -97,7 +95,7 @@ public final class Judge {
                 out.flush();
                 stream.getFD().sync();
             }
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.commit(temporary, file);
         } finally {
             Files.deleteIfExists(temporary);
         }

@@ -136,6 +136,9 @@ public final class RunReport {
             chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
             chart.getStyler().setMarkerSize(3);
             chart.getStyler().setChartBackgroundColor(Color.WHITE);
+            chart.getStyler().setXAxisDecimalPattern("#");
+            chart.getStyler().setYAxisDecimalPattern("0.####");
+            chart.getStyler().setXAxisTickMarkSpacingHint(90);
             boolean any = false;
             for (String key : group) {
                 List<Double> x = new ArrayList<>();

@@ -13,5 +13,7 @@ public final class DatasetsPlugin extends GanPlugin {
     @Override
     protected void registerComponents() {
         register(ComponentKind.DATA, "idx", IdxDataSpec.class);
+        register(ComponentKind.DATA, "ring", RingDataSpec.class);
+        register(ComponentKind.DATA, "grid", GridDataSpec.class);
     }
 }

@@ -2,16 +2,24 @@ package dev.gan4j.examples;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gan4j.core.api.DataSource;
+import dev.gan4j.core.api.GaussianMixture;
+import dev.gan4j.core.api.Generator;
+import dev.gan4j.core.config.DataContext;
 import dev.gan4j.core.config.Experiment;
 import dev.gan4j.core.config.ExperimentReader;
 import dev.gan4j.core.io.NpyReader;
 import dev.gan4j.core.plugin.ComponentRegistry;
 import dev.gan4j.core.plugin.Plugins;
+import dev.gan4j.core.train.ExperimentAssembly;
 import dev.gan4j.core.train.RunDirectory;
+import dev.gan4j.metrics.ModeCoverage;
 import dev.gan4j.metrics.eval.Evaluator;
 import dev.gan4j.metrics.eval.Metric;
 import dev.gan4j.metrics.report.RunReport;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -21,6 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -55,6 +64,19 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "seed of the latent draws and KID subsets (default: ${DEFAULT-VALUE})")
     long seed;
 
+    private static INDArray generate(Generator generator, int n, long seed) {
+        Nd4j.getRandom().setSeed(seed);
+        return generator.generate(Nd4j.randn(DataType.FLOAT, n, generator.latentDim())).dup();
+    }
+
+    private static INDArray first(DataSource data, int n) {
+        int[] indices = new int[Math.min(n, data.size())];
+        for (int i = 0; i < indices.length; i++) {
+            indices[i] = i;
+        }
+        return data.batch(indices).examples();
+    }
+
     @Override
     public Integer call() throws IOException {
         Set<Metric> chosen = Metric.parse(metrics);
@@ -69,13 +91,38 @@ final class EvaluateCommand implements Callable<Integer> {
         INDArray given = samplesFile == null ? null : NpyReader.read(samplesFile);
         int count = given == null ? samples : (int) given.size(0);
         String what = given == null ? restored.checkpoint().directory() + " (step " + restored.checkpoint().step() + ")" : samplesFile.toString();
-        Evaluations.Setup setup = Evaluations.prepare(registry, experiment, judgeFile, count);
-        System.out.printf(Locale.ROOT, "evaluating %s with judge %s (test accuracy %.4f); %d samples, seed %d%n",
-                what, setup.judgePath(), setup.judge().info().testAccuracy(), count, seed);
-        Evaluator evaluator = setup.evaluator();
-        Map<String, Double> values = given == null ? evaluator.evaluate(restored.model().generator(), chosen, seed)
-                : evaluator.evaluateSamples(given, chosen, seed);
-        Map<String, Double> floor = evaluator.floor(chosen, seed);
+        Map<String, Double> values;
+        Map<String, Double> floor;
+        String judgePath = null;
+        if (chosen.contains(Metric.MODES)) {
+            if (chosen.size() > 1) {
+                throw new IllegalArgumentException("measure 'modes' on its own: it needs no judge, the other metrics do");
+            }
+            DataSource data = ExperimentAssembly.openData(experiment, DataContext.system());
+            if (!(data instanceof GaussianMixture mixture)) {
+                throw new IllegalStateException("'modes' needs data drawn from a known Gaussian mixture (ring, grid); this run's data is "
+                        + data.description());
+            }
+            System.out.printf(Locale.ROOT, "evaluating %s on %s; %d samples, seed %d%n", what, data.description(), count, seed);
+            INDArray points = given != null ? given : generate(restored.model().generator(), count, seed);
+            ModeCoverage.Result modes = ModeCoverage.compute(points.reshape(count, points.length() / count), mixture.means(), mixture.std());
+            values = new LinkedHashMap<>();
+            values.put("modes_captured", (double) modes.modesCaptured());
+            values.put("high_quality", modes.highQualityShare());
+            values.put("mode_kl", modes.klToUniform());
+            ModeCoverage.Result real = ModeCoverage.compute(first(data, count), mixture.means(), mixture.std());
+            floor = Map.of("modes_captured", (double) real.modesCaptured(), "high_quality", real.highQualityShare(),
+                    "mode_kl", real.klToUniform());
+        } else {
+            Evaluations.Setup setup = Evaluations.prepare(registry, experiment, judgeFile, count);
+            judgePath = setup.judgePath().toString();
+            System.out.printf(Locale.ROOT, "evaluating %s with judge %s (test accuracy %.4f); %d samples, seed %d%n",
+                    what, setup.judgePath(), setup.judge().info().testAccuracy(), count, seed);
+            Evaluator evaluator = setup.evaluator();
+            values = given == null ? evaluator.evaluate(restored.model().generator(), chosen, seed)
+                    : evaluator.evaluateSamples(given, chosen, seed);
+            floor = evaluator.floor(chosen, seed);
+        }
         for (Map.Entry<String, Double> value : values.entrySet()) {
             System.out.printf(Locale.ROOT, "%s=%.6f floor=%.6f%n", value.getKey(), value.getValue(), floor.get(value.getKey()));
         }
@@ -86,7 +133,9 @@ final class EvaluateCommand implements Callable<Integer> {
         line.put("step", restored.checkpoint().step());
         line.put("eval_samples", samples);
         line.put("eval_seed", seed);
-        line.put("eval_judge", setup.judgePath().toString());
+        if (judgePath != null) {
+            line.put("eval_judge", judgePath);
+        }
         for (Map.Entry<String, Double> value : values.entrySet()) {
             line.put(value.getKey(), value.getValue());
             line.put(value.getKey() + "_floor", floor.get(value.getKey()));

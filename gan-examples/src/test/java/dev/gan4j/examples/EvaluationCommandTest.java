@@ -78,6 +78,21 @@ class EvaluationCommandTest {
         assertTrue(Files.notExists(dir.resolve("nojudge/checkpoints")), "nothing trained without the judge");
     }
 
+    @Test
+    void modesOfAToyMixtureNeedNoJudge(@TempDir Path dir) {
+        Path run = dir.resolve("ring");
+        TestExperiments.Result trained = TestExperiments.run("train", "toy-ring", "--run-dir", run.toString(),
+                "--set", "training.iterations=200", "--set", "data.size=5000");
+        assertEquals(0, trained.exitCode(), trained.err());
+        TestExperiments.Result modes = TestExperiments.run("evaluate", run.toString(), "--metrics", "modes", "--n", "2500");
+        assertEquals(0, modes.exitCode(), modes.err());
+        assertTrue(modes.out().contains("modes_captured=") && modes.out().contains("floor=8.000000")
+                && modes.out().contains("high_quality="), modes.out());
+        TestExperiments.Result mixed = TestExperiments.run("evaluate", run.toString(), "--metrics", "modes,fid");
+        assertEquals(1, mixed.exitCode());
+        assertTrue(mixed.err().contains("on its own"), mixed.err());
+    }
+
     private static double fid(String output) {
         String line = output.lines().filter(l -> l.startsWith("fid=")).findFirst().orElseThrow();
         return Double.parseDouble(line.substring(4, line.indexOf(' ')));

@@ -4,6 +4,7 @@ import dev.gan4j.core.api.Generator;
 import dev.gan4j.core.api.Shape;
 import dev.gan4j.core.config.Checks;
 import dev.gan4j.core.config.GeneratorSpec;
+import dev.gan4j.core.config.InvalidValueException;
 import dev.gan4j.core.config.ModelContext;
 import dev.gan4j.core.fast.FastNetwork;
 import dev.gan4j.core.nn.Dl4jDefaults;
@@ -19,19 +20,29 @@ import org.nd4j.linalg.activations.Activation;
 
 /**
  * A fully connected generator, the architecture of the original GAN (Goodfellow et al. 2014): hidden
- * layers with ReLU (and batch norm if asked), a tanh output reshaped to the data's shape.
- * Works for any data shape, images or vectors.
+ * layers with ReLU (and batch norm if asked), a tanh output (or a linear one for unbounded data such
+ * as the 2-D mixtures) reshaped to the data's shape. Works for any data shape, images or vectors.
  */
-public record MlpGeneratorSpec(Integer latentDim, int[] hidden, Boolean batchNorm, LayerEngine layers) implements GeneratorSpec {
+public record MlpGeneratorSpec(Integer latentDim, int[] hidden, Boolean batchNorm, String output, LayerEngine layers)
+        implements GeneratorSpec {
     public MlpGeneratorSpec {
         latentDim = Checks.positive("latentDim", latentDim, 100);
         hidden = Checks.positiveAll("hidden", hidden, new int[] {256, 512});
         batchNorm = batchNorm != null && batchNorm;
+        output = output == null ? "tanh" : output;
+        if (!output.equals("tanh") && !output.equals("linear")) {
+            throw new InvalidValueException("output", "must be \"tanh\" (images in [-1, 1]) or \"linear\" (unbounded data), found '"
+                    + output + "'");
+        }
         layers = LayerEngine.orDefault(layers);
     }
 
+    public MlpGeneratorSpec(Integer latentDim, int[] hidden, Boolean batchNorm, LayerEngine layers) {
+        this(latentDim, hidden, batchNorm, null, layers);
+    }
+
     public MlpGeneratorSpec(Integer latentDim, int[] hidden, Boolean batchNorm) {
-        this(latentDim, hidden, batchNorm, null);
+        this(latentDim, hidden, batchNorm, null, null);
     }
 
     @Override
@@ -47,7 +58,11 @@ public record MlpGeneratorSpec(Integer latentDim, int[] hidden, Boolean batchNor
                 }
                 fast.relu();
             }
-            fast.dense((int) shape.size()).tanh().reshape(shape);
+            fast.dense((int) shape.size());
+            if (output.equals("tanh")) {
+                fast.tanh();
+            }
+            fast.reshape(shape);
             return new NetworkGenerator(latentDim, context.conditionDim(), shape,
                     fast.build(context.updater(), context.seed(), Dl4jDefaults.INIT_STD));
         }
@@ -63,7 +78,8 @@ public record MlpGeneratorSpec(Integer latentDim, int[] hidden, Boolean batchNor
             }
             previous = width;
         }
-        list.layer(new DenseLayer.Builder().nIn(previous).nOut(shape.size()).activation(Activation.TANH).build());
+        list.layer(new DenseLayer.Builder().nIn(previous).nOut(shape.size())
+                .activation(output.equals("tanh") ? Activation.TANH : Activation.IDENTITY).build());
         list.setInputType(InputType.feedForward(in));
         MultiLayerNetwork net = new MultiLayerNetwork(list.build());
         net.init();

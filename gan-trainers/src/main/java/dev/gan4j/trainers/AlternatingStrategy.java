@@ -7,6 +7,7 @@ import dev.gan4j.core.api.TrainableNetwork;
 import dev.gan4j.core.api.TrainingStrategy;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,19 +15,39 @@ import java.util.Map;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Goodfellow et al. (2014), Algorithm 1 with k = 1: one discriminator update on a real batch labelled
- * real and a generated batch labelled fake (binary cross-entropy), then one generator update through
- * the updated discriminator's judgement of the same generated batch.
+ * Goodfellow et al. (2014), Algorithm 1: each step updates D once on a real batch and a generated
+ * batch, and every {@code discriminatorSteps} steps G once through the updated D's judgement of the
+ * same generated batch. With {@code discriminatorSteps = 1} and binary cross-entropy this is the step
+ * of the PyTorch DCGAN reference, computed the same way.
  *
  * <p>The generator learns by back-propagation through D: D's gradient with respect to its input is
- * pushed into G; D's own parameter gradient of that pass is never computed where the network can skip it. Each network applies its own
- * optimizer. This is the step of the PyTorch DCGAN reference, computed the same way.
+ * pushed into G; D's own parameter gradient of that pass is never computed where the network can skip
+ * it. Each network applies its own optimizer. With a weight clip, D's parameters are clipped to
+ * [-clip, clip] after each of its updates (Arjovsky et al. 2017).
  */
 public final class AlternatingStrategy implements TrainingStrategy {
-    private final GeneratorObjective objective;
+    private final AdversarialLoss loss;
+    private final int discriminatorSteps;
+    private final double weightClip;
 
-    public AlternatingStrategy(GeneratorObjective objective) {
-        this.objective = requireNonNull(objective, "objective is null");
+    public AlternatingStrategy(AdversarialLoss loss) {
+        this(loss, 1, 0);
+    }
+
+    /**
+     * @param discriminatorSteps D updates per G update; a step that is not the last of its group updates D only
+     * @param weightClip         clip D's parameters to this magnitude after each update; 0 for none
+     */
+    public AlternatingStrategy(AdversarialLoss loss, int discriminatorSteps, double weightClip) {
+        this.loss = requireNonNull(loss, "loss is null");
+        if (discriminatorSteps <= 0) {
+            throw new IllegalArgumentException("discriminatorSteps must be > 0, found " + discriminatorSteps);
+        }
+        if (!(weightClip >= 0)) {
+            throw new IllegalArgumentException("weightClip must be >= 0, found " + weightClip);
+        }
+        this.discriminatorSteps = discriminatorSteps;
+        this.weightClip = weightClip;
     }
 
     @Override
@@ -37,49 +58,53 @@ public final class AlternatingStrategy implements TrainingStrategy {
         INDArray z = context.sampleLatent(n);
         INDArray fake = g.forward(z, true);
 
-        double[] realLogits = logits(d.forward(real.examples(), true));
+        double[] realScores = scores(d.forward(real.examples(), true));
         double[] realGradient = new double[n];
         double lossReal = 0;
         double meanReal = 0;
         for (int i = 0; i < n; i++) {
-            lossReal += LogitLosses.lossReal(realLogits[i]);
-            realGradient[i] = LogitLosses.sigmoid(realLogits[i]) - 1;
-            meanReal += LogitLosses.sigmoid(realLogits[i]);
+            lossReal += loss.realLoss(realScores[i]);
+            realGradient[i] = loss.realGradient(realScores[i]);
+            meanReal += loss.reported(realScores[i]);
         }
         d.accumulateGradient(column(realGradient, fake));
 
-        double[] fakeLogits = logits(d.forward(fake, true));
+        double[] fakeScores = scores(d.forward(fake, true));
         double[] fakeGradient = new double[n];
         double lossFake = 0;
         double meanFake = 0;
         for (int i = 0; i < n; i++) {
-            lossFake += LogitLosses.lossFake(fakeLogits[i]);
-            fakeGradient[i] = LogitLosses.sigmoid(fakeLogits[i]);
-            meanFake += LogitLosses.sigmoid(fakeLogits[i]);
+            lossFake += loss.fakeLoss(fakeScores[i]);
+            fakeGradient[i] = loss.fakeGradient(fakeScores[i]);
+            meanFake += loss.reported(fakeScores[i]);
         }
         d.accumulateGradient(column(fakeGradient, fake));
         d.applyGradients(n);
-
-        double[] judged = logits(d.forward(fake, true));
-        double[] generatorGradient = new double[n];
-        double lossG = 0;
-        for (int i = 0; i < n; i++) {
-            lossG += objective.loss(judged[i]);
-            generatorGradient[i] = objective.gradient(judged[i]);
+        if (weightClip > 0) {
+            INDArray parameters = d.parameters();
+            d.setParameters(Transforms.min(Transforms.max(parameters, -weightClip, false), weightClip, false));
         }
-        INDArray inputGradient = d.inputGradient(column(generatorGradient, fake));
-        g.accumulateGradient(inputGradient);
-        g.applyGradients(n);
 
         Map<String, Double> values = new LinkedHashMap<>();
         values.put("d_loss", (lossReal + lossFake) / n);
-        values.put("g_loss", lossG / n);
+        if ((context.step() + 1) % discriminatorSteps == 0) {
+            double[] judged = scores(d.forward(fake, true));
+            double[] generatorGradient = new double[n];
+            double lossG = 0;
+            for (int i = 0; i < n; i++) {
+                lossG += loss.generatorLoss(judged[i]);
+                generatorGradient[i] = loss.generatorGradient(judged[i]);
+            }
+            g.accumulateGradient(d.inputGradient(column(generatorGradient, fake)));
+            g.applyGradients(n);
+            values.put("g_loss", lossG / n);
+        }
         values.put("d_real", meanReal / n);
         values.put("d_fake", meanFake / n);
         return values;
     }
 
-    private static double[] logits(INDArray output) {
+    private static double[] scores(INDArray output) {
         return output.reshape(output.length()).toDoubleVector();
     }
 

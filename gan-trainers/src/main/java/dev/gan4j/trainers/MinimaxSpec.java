@@ -3,10 +3,18 @@ package dev.gan4j.trainers;
 import dev.gan4j.core.api.TrainingStrategy;
 import dev.gan4j.core.config.StrategySpec;
 
-/** The original minimax game: G minimises log(1 - D(G(z))) (Goodfellow et al. 2014, equation 1). */
-public record MinimaxSpec() implements StrategySpec {
+/**
+ * The original minimax game: G minimises log(1 - D(G(z))) (Goodfellow et al. 2014, equation 1).
+ *
+ * @param discriminatorSteps D updates per G update (default 1)
+ */
+public record MinimaxSpec(Integer discriminatorSteps) implements StrategySpec {
+    public MinimaxSpec {
+        discriminatorSteps = StrategySteps.discriminatorSteps(discriminatorSteps, 1);
+    }
+
     @Override
     public TrainingStrategy create() {
-        return new AlternatingStrategy(GeneratorObjective.MINIMAX);
+        return new AlternatingStrategy(AdversarialLoss.MINIMAX, discriminatorSteps, 0);
     }
 }

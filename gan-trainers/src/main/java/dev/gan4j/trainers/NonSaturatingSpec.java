@@ -3,10 +3,22 @@ package dev.gan4j.trainers;
 import dev.gan4j.core.api.TrainingStrategy;
 import dev.gan4j.core.config.StrategySpec;
 
-/** The non-saturating GAN: G maximises log D(G(z)) (Goodfellow et al. 2014, section 3). */
-public record NonSaturatingSpec() implements StrategySpec {
+/**
+ * The non-saturating GAN: G maximises log D(G(z)) (Goodfellow et al. 2014, section 3).
+ *
+ * @param discriminatorSteps D updates per G update (default 1)
+ */
+public record NonSaturatingSpec(Integer discriminatorSteps) implements StrategySpec {
+    public NonSaturatingSpec {
+        discriminatorSteps = StrategySteps.discriminatorSteps(discriminatorSteps, 1);
+    }
+
+    public NonSaturatingSpec() {
+        this(null);
+    }
+
     @Override
     public TrainingStrategy create() {
-        return new AlternatingStrategy(GeneratorObjective.NON_SATURATING);
+        return new AlternatingStrategy(AdversarialLoss.NON_SATURATING, discriminatorSteps, 0);
     }
 }

@@ -14,5 +14,8 @@ public final class TrainersPlugin extends GanPlugin {
     protected void registerComponents() {
         register(ComponentKind.STRATEGY, "minimax", MinimaxSpec.class);
         register(ComponentKind.STRATEGY, "non-saturating", NonSaturatingSpec.class);
+        register(ComponentKind.STRATEGY, "least-squares", LeastSquaresSpec.class);
+        register(ComponentKind.STRATEGY, "hinge", HingeSpec.class);
+        register(ComponentKind.STRATEGY, "wasserstein", WassersteinSpec.class);
     }
 }

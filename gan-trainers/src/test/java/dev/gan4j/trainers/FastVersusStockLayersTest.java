@@ -103,7 +103,7 @@ class FastVersusStockLayersTest {
 
         GanModel stock = new GanModel(stockG, stockD, Unconditional.INSTANCE);
         GanModel fast = new GanModel(fastG, fastD, Unconditional.INSTANCE);
-        AlternatingStrategy strategy = new AlternatingStrategy(GeneratorObjective.NON_SATURATING);
+        AlternatingStrategy strategy = new AlternatingStrategy(AdversarialLoss.NON_SATURATING);
         for (int step = 0; step < 4; step++) {
             Nd4j.getRandom().setSeed(100 + step);
             INDArray real = Nd4j.rand(DataType.DOUBLE, shape.withBatch(6)).muli(2).subi(1);

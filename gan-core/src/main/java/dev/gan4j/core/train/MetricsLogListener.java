@@ -14,11 +14,12 @@ import java.util.Map;
 
 /**
  * Appends one JSON line to {@code metrics.jsonl} every {@code logEvery} steps: the mean of each value
- * over the steps since the previous line, the wall time and the throughput.
+ * over the steps since the previous line that reported it, the wall time and the throughput.
  */
 public final class MetricsLogListener implements TrainingListener {
     private final RunDirectory run;
     private final ObjectMapper mapper = new ObjectMapper();
+    /** Per value: sum and number of steps that reported it (a strategy may report G's loss only on G's steps). */
     private final Map<String, double[]> sums = new LinkedHashMap<>();
     private int count;
     private long windowStart;
@@ -42,7 +43,11 @@ public final class MetricsLogListener implements TrainingListener {
 
     @Override
     public void onStep(TrainingRun training, long completed, Map<String, Double> values) {
-        values.forEach((k, v) -> sums.computeIfAbsent(k, x -> new double[1])[0] += v);
+        values.forEach((k, v) -> {
+            double[] sum = sums.computeIfAbsent(k, x -> new double[2]);
+            sum[0] += v;
+            sum[1]++;
+        });
         count++;
         if (completed % training.experiment().training().logEvery() != 0 && completed != training.iterations()) {
             return;
@@ -52,7 +57,7 @@ public final class MetricsLogListener implements TrainingListener {
         ObjectNode line = mapper.createObjectNode();
         line.put("step", completed);
         line.put("time", System.currentTimeMillis() / 1000.0);
-        sums.forEach((k, v) -> line.put(k, v[0] / count));
+        sums.forEach((k, v) -> line.put(k, v[0] / v[1]));
         line.put("it_per_s", count / Math.max(seconds, 1e-9));
         line.put("images_per_s", count * training.experiment().data().batchSize() / Math.max(seconds, 1e-9));
         try {

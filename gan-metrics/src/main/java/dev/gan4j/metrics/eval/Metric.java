@@ -16,7 +16,9 @@ public enum Metric {
     /** Density and coverage (Naeem et al. 2020). */
     DC("dc"),
     /** Class histogram of the samples by the judge: KL to the data's classes and smallest share. */
-    CLASSES("classes");
+    CLASSES("classes"),
+    /** Modes captured, high-quality share and KL to uniform on a known Gaussian mixture (no judge). */
+    MODES("modes");
 
     private final String id;
 

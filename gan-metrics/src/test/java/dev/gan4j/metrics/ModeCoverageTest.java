@@ -1,0 +1,48 @@
+package dev.gan4j.metrics;
+
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ModeCoverageTest {
+    private static final double[][] MEANS = {{0, 0}, {2, 0}, {0, 2}, {2, 2}};
+
+    private static double[][] draw(int n, int[] modes, double std, long seed) {
+        Random random = new Random(seed);
+        double[][] points = new double[n][];
+        for (int i = 0; i < n; i++) {
+            double[] mean = MEANS[modes[i % modes.length]];
+            points[i] = new double[] {mean[0] + std * random.nextGaussian(), mean[1] + std * random.nextGaussian()};
+        }
+        return points;
+    }
+
+    @Test
+    void samplesFromTheMixtureCaptureEveryModeEvenly() {
+        ModeCoverage.Result r = ModeCoverage.compute(Nd4j.create(draw(4000, new int[] {0, 1, 2, 3}, 0.05, 1)), MEANS, 0.05);
+        assertEquals(4, r.modesCaptured());
+        assertTrue(r.highQualityShare() > 0.98, "about 98.9% of a 2-D Gaussian lies within 3 std: " + r.highQualityShare());
+        assertEquals(0, r.klToUniform(), 1e-3);
+    }
+
+    @Test
+    void collapseOnOneModeShowsInCountAndKl() {
+        ModeCoverage.Result r = ModeCoverage.compute(Nd4j.create(draw(1000, new int[] {2}, 0.05, 2)), MEANS, 0.05);
+        assertEquals(1, r.modesCaptured());
+        assertEquals(Math.log(4), r.klToUniform(), 1e-12);
+    }
+
+    @Test
+    void farSamplesAreNotHighQuality() {
+        double[][] points = {{1, 1}, {1, 1.01}, {0.01, 0}, {5, 5}};
+        ModeCoverage.Result r = ModeCoverage.compute(Nd4j.create(points), MEANS, 0.05);
+        assertEquals(0.25, r.highQualityShare(), 0);
+        assertEquals(1, r.modesCaptured());
+        assertThrows(IllegalArgumentException.class, () -> ModeCoverage.compute(Nd4j.create(new double[][] {{1, 2, 3}}), MEANS, 0.05));
+    }
+}

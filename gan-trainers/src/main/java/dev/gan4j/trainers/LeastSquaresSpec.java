@@ -1,0 +1,20 @@
+package dev.gan4j.trainers;
+
+import dev.gan4j.core.api.TrainingStrategy;
+import dev.gan4j.core.config.StrategySpec;
+
+/**
+ * Least-squares GAN (Mao et al. 2017).
+ *
+ * @param discriminatorSteps D updates per G update (default 1)
+ */
+public record LeastSquaresSpec(Integer discriminatorSteps) implements StrategySpec {
+    public LeastSquaresSpec {
+        discriminatorSteps = StrategySteps.discriminatorSteps(discriminatorSteps, 1);
+    }
+
+    @Override
+    public TrainingStrategy create() {
+        return new AlternatingStrategy(AdversarialLoss.LEAST_SQUARES, discriminatorSteps, 0);
+    }
+}

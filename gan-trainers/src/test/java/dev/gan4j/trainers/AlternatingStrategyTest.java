@@ -1,0 +1,79 @@
+package dev.gan4j.trainers;
+
+import dev.gan4j.core.api.Batch;
+import dev.gan4j.core.api.GanModel;
+import dev.gan4j.core.api.Shape;
+import dev.gan4j.core.api.Unconditional;
+import dev.gan4j.core.config.ModelContext;
+import dev.gan4j.core.train.GaussianStepContext;
+import dev.gan4j.models.MlpDiscriminatorSpec;
+import dev.gan4j.models.MlpGeneratorSpec;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class AlternatingStrategyTest {
+    private static GanModel model() {
+        ModelContext context = new ModelContext(Shape.vector(2), 0, 3, new Adam(0.05), DataType.FLOAT);
+        return new GanModel(new MlpGeneratorSpec(2, new int[] {16}, false, "linear", null).create(context),
+                new MlpDiscriminatorSpec(new int[] {16}, 0.2).create(context), Unconditional.INSTANCE);
+    }
+
+    private static Map<String, Double> step(AlternatingStrategy strategy, GanModel model, long step) {
+        Nd4j.getRandom().setSeed(step);
+        return strategy.step(model, new Batch(Nd4j.randn(DataType.FLOAT, 32, 2), null), new GaussianStepContext(step, 2, DataType.FLOAT));
+    }
+
+    @Test
+    void severalDiscriminatorStepsPerGeneratorStep() {
+        GanModel model = model();
+        AlternatingStrategy strategy = new AlternatingStrategy(AdversarialLoss.HINGE, 3, 0);
+        for (long s = 0; s < 6; s++) {
+            Map<String, Double> values = step(strategy, model, s);
+            assertEquals(s % 3 == 2, values.containsKey("g_loss"), "G learns on the last of every 3 steps, step " + s);
+            assertTrue(values.containsKey("d_loss"));
+        }
+        assertEquals(6, model.discriminator().network().updateCount());
+        assertEquals(2, model.generator().network().updateCount());
+    }
+
+    @Test
+    void weightClippingBoundsTheCritic() {
+        GanModel model = model();
+        AlternatingStrategy strategy = new WassersteinSpec(1, 0.01).create() instanceof AlternatingStrategy a ? a : null;
+        for (long s = 0; s < 3; s++) {
+            step(strategy, model, s);
+        }
+        double largest = model.discriminator().network().parameters().amaxNumber().doubleValue();
+        assertTrue(largest <= 0.01 + 1e-7, "critic parameters within the clip, largest " + largest);
+        assertEquals(0.01, largest, 1e-3, "the clip is active (Adam at lr 0.05 pushes weights past it)");
+    }
+
+    @Test
+    void everyLossTrainsWithoutNonFiniteValues() {
+        for (AdversarialLoss loss : AdversarialLoss.values()) {
+            GanModel model = model();
+            AlternatingStrategy strategy = new AlternatingStrategy(loss, 1, loss == AdversarialLoss.WASSERSTEIN ? 0.01 : 0);
+            for (long s = 0; s < 5; s++) {
+                for (double v : step(strategy, model, s).values()) {
+                    assertTrue(Double.isFinite(v), loss + " step " + s);
+                }
+            }
+        }
+    }
+
+    @Test
+    void invalidSettingsAreRejected() {
+        assertThrows(IllegalArgumentException.class, () -> new AlternatingStrategy(AdversarialLoss.HINGE, 0, 0));
+        assertThrows(IllegalArgumentException.class, () -> new AlternatingStrategy(AdversarialLoss.HINGE, 1, -1));
+        assertFalse(new WassersteinSpec(null, null).discriminatorSteps() != 5);
+    }
+}

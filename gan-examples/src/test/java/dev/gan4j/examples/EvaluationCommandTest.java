@@ -86,6 +86,7 @@ class EvaluationCommandTest {
         assertEquals(0, trained.exitCode(), trained.err());
         TestExperiments.Result modes = TestExperiments.run("evaluate", run.toString(), "--metrics", "modes", "--n", "2500");
         assertEquals(0, modes.exitCode(), modes.err());
+        assertTrue(Files.isRegularFile(run.resolve("samples/step-200.png")), "a scatter plot of the 2-D samples");
         assertTrue(modes.out().contains("modes_captured=") && modes.out().contains("floor=8.000000")
                 && modes.out().contains("high_quality="), modes.out());
         TestExperiments.Result mixed = TestExperiments.run("evaluate", run.toString(), "--metrics", "modes,fid");

@@ -2,6 +2,7 @@ package dev.gan4j.core.train;
 
 import dev.gan4j.core.api.Generator;
 import dev.gan4j.core.io.ImageGrid;
+import dev.gan4j.core.io.ScatterPlot;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -13,9 +14,13 @@ import java.util.SplittableRandom;
 
 /**
  * Writes {@code samples/step-N.png} every {@code sampleEvery} steps, always from the same latent
- * batch, so successive grids show how the same points of latent space evolve.
+ * batch, so successive grids show how the same points of latent space evolve. Images make a grid;
+ * 2-D points a scatter plot of 2,500 samples.
  */
 public final class SampleGridListener implements TrainingListener {
+    /** Points in the scatter plot of 2-D data. */
+    private static final int POINTS = 2500;
+
     private final RunDirectory run;
     private INDArray latent;
 
@@ -52,12 +57,21 @@ public final class SampleGridListener implements TrainingListener {
     }
 
     private void write(TrainingRun training, long completed) {
-        if (!training.dataShape().isImage()) {
+        boolean points = training.dataShape().dims().length == 1 && training.dataShape().size() == 2;
+        if (!training.dataShape().isImage() && !points) {
             return;
         }
-        INDArray images = training.model().generator().generate(latent);
         try {
-            ImageGrid.write(images, columns((int) images.size(0)), run.sampleGrid(completed));
+            if (points) {
+                Generator g = training.model().generator();
+                INDArray many = g.generate(fixedLatent(training.experiment().seed(), POINTS, g.latentDim() + g.conditionDim(),
+                        latent.dataType()));
+                double extent = Math.max(1.5, 1.25 * many.amaxNumber().doubleValue());
+                ScatterPlot.write(many, Math.min(extent, 10), run.sampleGrid(completed));
+            } else {
+                INDArray images = training.model().generator().generate(latent);
+                ImageGrid.write(images, columns((int) images.size(0)), run.sampleGrid(completed));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write sample grid " + run.sampleGrid(completed), e);
         }

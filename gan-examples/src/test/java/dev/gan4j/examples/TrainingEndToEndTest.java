@@ -114,6 +114,9 @@ class TrainingEndToEndTest {
         Experiment other = reader.read(TestExperiments.smallDcgan("guard", 4, 2), List.of("generator.latentDim=8"));
         ConfigException changed = assertThrows(ConfigException.class, () -> session().train(other, dir.resolve("run"), true));
         assertEquals("generator", changed.path());
+        ConfigException done = assertThrows(ConfigException.class, () -> session().train(small, dir.resolve("run"), true));
+        assertEquals("training.iterations", done.path());
+        assertTrue(done.getMessage().contains("already at step 2"), done.getMessage());
         IllegalStateException nothing = assertThrows(IllegalStateException.class,
                 () -> session().train(small, dir.resolve("empty"), true));
         assertTrue(nothing.getMessage().contains("no checkpoint"), nothing.getMessage());

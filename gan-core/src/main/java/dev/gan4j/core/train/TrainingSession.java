@@ -71,6 +71,10 @@ public final class TrainingSession {
                     "nothing to resume: " + run.checkpoints() + " holds no checkpoint"));
             Checkpoint cp = Checkpoints.read(latest, registry.mapper());
             requireCompatible(experiment, cp);
+            if (cp.step() >= experiment.training().iterations()) {
+                throw new ConfigException("training.iterations", "the run is already at step " + cp.step() + " (" + latest
+                        + "); to train on, raise it above that, e.g. --set training.iterations=" + (cp.step() * 2));
+            }
             checkpoint = Optional.of(cp);
         } else if (Checkpoints.latest(run).isPresent()) {
             throw new IllegalStateException("run directory " + runDir + " already holds a run: pass --resume to continue it, "

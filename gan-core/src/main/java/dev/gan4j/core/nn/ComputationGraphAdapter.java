@@ -36,7 +36,7 @@ public final class ComputationGraphAdapter implements TrainableNetwork {
     private final Shape outputShape;
     private final Shape graphInputShape;
     private final Shape graphOutputShape;
-    private INDArray accumulated;
+    private final GradientSum accumulated = new GradientSum();
     private Gradient lastGradient;
     private boolean trainingForward;
 
@@ -99,12 +99,7 @@ public final class ComputationGraphAdapter implements TrainableNetwork {
     @Override
     public INDArray backward(INDArray outputGradient) {
         INDArray inputGradient = backpropagate(outputGradient);
-        INDArray flat = graph.getFlattenedGradients();
-        if (accumulated == null) {
-            accumulated = flat.dup();
-        } else {
-            accumulated.addi(flat);
-        }
+        accumulated.add(graph.getFlattenedGradients());
         return inputGradient;
     }
 
@@ -129,11 +124,8 @@ public final class ComputationGraphAdapter implements TrainableNetwork {
 
     @Override
     public void applyGradients(int batchSize) {
-        if (accumulated == null) {
-            throw new IllegalStateException("no gradient to apply: call backward first");
-        }
         INDArray flat = graph.getFlattenedGradients();
-        flat.assign(accumulated);
+        accumulated.moveTo(flat);
         int iteration = graph.getIterationCount();
         int epoch = graph.getEpochCount();
         graph.getUpdater().update(lastGradient, iteration, epoch, batchSize, LayerWorkspaceMgr.noWorkspaces());
@@ -141,17 +133,16 @@ public final class ComputationGraphAdapter implements TrainableNetwork {
         params.subi(flat.reshape(params.shape()));
         graph.getConfiguration().setIterationCount(iteration + 1);
         graph.applyConstraints(iteration, epoch);
-        accumulated = null;
     }
 
     @Override
     public void discardGradients() {
-        accumulated = null;
+        accumulated.clear();
     }
 
     @Override
     public INDArray accumulatedGradient() {
-        return accumulated == null ? null : accumulated.dup();
+        return accumulated.copy();
     }
 
     @Override
@@ -171,10 +162,7 @@ public final class ComputationGraphAdapter implements TrainableNetwork {
 
     @Override
     public void setParameters(INDArray flat) {
-        if (flat.length() != graph.numParams()) {
-            throw new IllegalArgumentException("expected " + graph.numParams() + " parameters, found " + flat.length());
-        }
-        graph.params().assign(flat.reshape(graph.params().shape()));
+        GradientSum.setParameters(graph.params(), flat);
     }
 
     @Override
@@ -193,7 +181,7 @@ public final class ComputationGraphAdapter implements TrainableNetwork {
         NetworkStates.assign(saved.arrays().get(1), updaterState);
         graph.getConfiguration().setIterationCount(saved.iteration());
         graph.getConfiguration().setEpochCount(saved.epoch());
-        accumulated = null;
+        accumulated.clear();
     }
 
     private static INDArray view(INDArray array, Shape shape) {

@@ -33,7 +33,7 @@ public final class MultiLayerNetworkAdapter implements TrainableNetwork {
     private final Shape outputShape;
     private final Shape netInputShape;
     private final Shape netOutputShape;
-    private INDArray accumulated;
+    private final GradientSum accumulated = new GradientSum();
     private Gradient lastGradient;
 
     /**
@@ -87,12 +87,7 @@ public final class MultiLayerNetworkAdapter implements TrainableNetwork {
     @Override
     public INDArray backward(INDArray outputGradient) {
         INDArray inputGradient = backpropagate(outputGradient);
-        INDArray flat = net.getFlattenedGradients();
-        if (accumulated == null) {
-            accumulated = flat.dup();
-        } else {
-            accumulated.addi(flat);
-        }
+        accumulated.add(net.getFlattenedGradients());
         return inputGradient;
     }
 
@@ -118,11 +113,8 @@ public final class MultiLayerNetworkAdapter implements TrainableNetwork {
 
     @Override
     public void applyGradients(int batchSize) {
-        if (accumulated == null) {
-            throw new IllegalStateException("no gradient to apply: call backward first");
-        }
         INDArray flat = net.getFlattenedGradients();
-        flat.assign(accumulated);
+        accumulated.moveTo(flat);
         int iteration = net.getIterationCount();
         int epoch = net.getEpochCount();
         net.getUpdater().update(net, lastGradient, iteration, epoch, batchSize, LayerWorkspaceMgr.noWorkspaces());
@@ -130,17 +122,16 @@ public final class MultiLayerNetworkAdapter implements TrainableNetwork {
         params.subi(flat.reshape(params.shape()));
         net.setIterationCount(iteration + 1);
         net.applyConstraints(iteration, epoch);
-        accumulated = null;
     }
 
     @Override
     public void discardGradients() {
-        accumulated = null;
+        accumulated.clear();
     }
 
     @Override
     public INDArray accumulatedGradient() {
-        return accumulated == null ? null : accumulated.dup();
+        return accumulated.copy();
     }
 
     @Override
@@ -160,10 +151,7 @@ public final class MultiLayerNetworkAdapter implements TrainableNetwork {
 
     @Override
     public void setParameters(INDArray flat) {
-        if (flat.length() != net.numParams()) {
-            throw new IllegalArgumentException("expected " + net.numParams() + " parameters, found " + flat.length());
-        }
-        net.params().assign(flat.reshape(net.params().shape()));
+        GradientSum.setParameters(net.params(), flat);
     }
 
     @Override
@@ -180,7 +168,7 @@ public final class MultiLayerNetworkAdapter implements TrainableNetwork {
         NetworkStates.assign(saved.arrays().get(1), updaterState());
         net.setIterationCount(saved.iteration());
         net.setEpochCount(saved.epoch());
-        accumulated = null;
+        accumulated.clear();
     }
 
     private INDArray updaterState() {

@@ -167,6 +167,11 @@ public enum AdversarialLoss {
 
     public abstract double generatorGradient(double s);
 
+    /** Whether D's losses are binary cross-entropy (so label smoothing applies). */
+    public boolean crossEntropy() {
+        return this == MINIMAX || this == NON_SATURATING;
+    }
+
     /** What {@code d_real} and {@code d_fake} report: the probability D assigns, or the raw score for non-probabilistic losses. */
     public double reported(double s) {
         return LogitLosses.sigmoid(s);

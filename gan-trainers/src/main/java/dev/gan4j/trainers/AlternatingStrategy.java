@@ -23,23 +23,35 @@ import static java.util.Objects.requireNonNull;
  * <p>The generator learns by back-propagation through D: D's gradient with respect to its input is
  * pushed into G; D's own parameter gradient of that pass is never computed where the network can skip
  * it. Each network applies its own optimizer. With a weight clip, D's parameters are clipped to
- * [-clip, clip] after each of its updates (Arjovsky et al. 2017).
+ * [-clip, clip] after each of its updates (Arjovsky et al. 2017). Instance noise is added to every
+ * example D sees; the same noisy generated batch serves D's update and G's, whose gradient passes
+ * through the noise unchanged.
  */
 public final class AlternatingStrategy implements TrainingStrategy {
     private final AdversarialLoss loss;
     private final int discriminatorSteps;
     private final double weightClip;
+    private final StabilizersSpec stabilizers;
 
     public AlternatingStrategy(AdversarialLoss loss) {
         this(loss, 1, 0);
+    }
+
+    public AlternatingStrategy(AdversarialLoss loss, int discriminatorSteps, double weightClip) {
+        this(loss, discriminatorSteps, weightClip, StabilizersSpec.none());
     }
 
     /**
      * @param discriminatorSteps D updates per G update; a step that is not the last of its group updates D only
      * @param weightClip         clip D's parameters to this magnitude after each update; 0 for none
      */
-    public AlternatingStrategy(AdversarialLoss loss, int discriminatorSteps, double weightClip) {
+    public AlternatingStrategy(AdversarialLoss loss, int discriminatorSteps, double weightClip, StabilizersSpec stabilizers) {
         this.loss = requireNonNull(loss, "loss is null");
+        this.stabilizers = requireNonNull(stabilizers, "stabilizers is null");
+        if (stabilizers.labelSmoothing() > 0 && !loss.crossEntropy()) {
+            throw new IllegalArgumentException("labelSmoothing applies to the cross-entropy losses (minimax, non-saturating), not "
+                    + loss.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        }
         if (discriminatorSteps <= 0) {
             throw new IllegalArgumentException("discriminatorSteps must be > 0, found " + discriminatorSteps);
         }
@@ -57,19 +69,24 @@ public final class AlternatingStrategy implements TrainingStrategy {
         int n = real.size();
         INDArray z = context.sampleLatent(n);
         INDArray fake = g.forward(z, true);
+        double noise = stabilizers.noiseAt(context.step());
+        INDArray realInput = noise > 0 ? real.examples().add(Nd4j.randn(real.examples().dataType(), real.examples().shape()).muli(noise))
+                : real.examples();
+        INDArray fakeInput = noise > 0 ? fake.add(Nd4j.randn(fake.dataType(), fake.shape()).muli(noise)) : fake;
+        double target = 1 - stabilizers.labelSmoothing();
 
-        double[] realScores = scores(d.forward(real.examples(), true));
+        double[] realScores = scores(d.forward(realInput, true));
         double[] realGradient = new double[n];
         double lossReal = 0;
         double meanReal = 0;
         for (int i = 0; i < n; i++) {
-            lossReal += loss.realLoss(realScores[i]);
-            realGradient[i] = loss.realGradient(realScores[i]);
+            lossReal += target == 1 ? loss.realLoss(realScores[i]) : LogitLosses.crossEntropy(realScores[i], target);
+            realGradient[i] = target == 1 ? loss.realGradient(realScores[i]) : LogitLosses.sigmoid(realScores[i]) - target;
             meanReal += loss.reported(realScores[i]);
         }
         d.accumulateGradient(column(realGradient, fake));
 
-        double[] fakeScores = scores(d.forward(fake, true));
+        double[] fakeScores = scores(d.forward(fakeInput, true));
         double[] fakeGradient = new double[n];
         double lossFake = 0;
         double meanFake = 0;
@@ -88,7 +105,7 @@ public final class AlternatingStrategy implements TrainingStrategy {
         Map<String, Double> values = new LinkedHashMap<>();
         values.put("d_loss", (lossReal + lossFake) / n);
         if ((context.step() + 1) % discriminatorSteps == 0) {
-            double[] judged = scores(d.forward(fake, true));
+            double[] judged = scores(d.forward(fakeInput, true));
             double[] generatorGradient = new double[n];
             double lossG = 0;
             for (int i = 0; i < n; i++) {

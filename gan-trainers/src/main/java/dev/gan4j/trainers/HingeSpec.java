@@ -7,14 +7,16 @@ import dev.gan4j.core.config.StrategySpec;
  * Hinge-loss GAN (Lim &amp; Ye 2017).
  *
  * @param discriminatorSteps D updates per G update (default 1)
+ * @param stabilizers        label smoothing and instance noise (default none)
  */
-public record HingeSpec(Integer discriminatorSteps) implements StrategySpec {
+public record HingeSpec(Integer discriminatorSteps, StabilizersSpec stabilizers) implements StrategySpec {
     public HingeSpec {
         discriminatorSteps = StrategySteps.discriminatorSteps(discriminatorSteps, 1);
+        stabilizers = StabilizersSpec.orNone(stabilizers);
     }
 
     @Override
     public TrainingStrategy create() {
-        return new AlternatingStrategy(AdversarialLoss.HINGE, discriminatorSteps, 0);
+        return new AlternatingStrategy(AdversarialLoss.HINGE, discriminatorSteps, 0, stabilizers);
     }
 }

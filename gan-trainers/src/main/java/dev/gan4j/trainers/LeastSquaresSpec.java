@@ -7,14 +7,16 @@ import dev.gan4j.core.config.StrategySpec;
  * Least-squares GAN (Mao et al. 2017).
  *
  * @param discriminatorSteps D updates per G update (default 1)
+ * @param stabilizers        label smoothing and instance noise (default none)
  */
-public record LeastSquaresSpec(Integer discriminatorSteps) implements StrategySpec {
+public record LeastSquaresSpec(Integer discriminatorSteps, StabilizersSpec stabilizers) implements StrategySpec {
     public LeastSquaresSpec {
         discriminatorSteps = StrategySteps.discriminatorSteps(discriminatorSteps, 1);
+        stabilizers = StabilizersSpec.orNone(stabilizers);
     }
 
     @Override
     public TrainingStrategy create() {
-        return new AlternatingStrategy(AdversarialLoss.LEAST_SQUARES, discriminatorSteps, 0);
+        return new AlternatingStrategy(AdversarialLoss.LEAST_SQUARES, discriminatorSteps, 0, stabilizers);
     }
 }

@@ -25,6 +25,11 @@ public final class LogitLosses {
         return softplus(-x);
     }
 
+    /** Cross-entropy of sigmoid(x) against a soft target t: t softplus(-x) + (1 - t) softplus(x). */
+    public static double crossEntropy(double x, double target) {
+        return target * softplus(-x) + (1 - target) * softplus(x);
+    }
+
     /** -log(1 - sigmoid(x)): the loss of calling an example fake. */
     public static double lossFake(double x) {
         return softplus(x);

@@ -7,14 +7,16 @@ import dev.gan4j.core.config.StrategySpec;
  * The original minimax game: G minimises log(1 - D(G(z))) (Goodfellow et al. 2014, equation 1).
  *
  * @param discriminatorSteps D updates per G update (default 1)
+ * @param stabilizers        label smoothing and instance noise (default none)
  */
-public record MinimaxSpec(Integer discriminatorSteps) implements StrategySpec {
+public record MinimaxSpec(Integer discriminatorSteps, StabilizersSpec stabilizers) implements StrategySpec {
     public MinimaxSpec {
         discriminatorSteps = StrategySteps.discriminatorSteps(discriminatorSteps, 1);
+        stabilizers = StabilizersSpec.orNone(stabilizers);
     }
 
     @Override
     public TrainingStrategy create() {
-        return new AlternatingStrategy(AdversarialLoss.MINIMAX, discriminatorSteps, 0);
+        return new AlternatingStrategy(AdversarialLoss.MINIMAX, discriminatorSteps, 0, stabilizers);
     }
 }

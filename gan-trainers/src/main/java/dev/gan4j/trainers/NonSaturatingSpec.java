@@ -7,18 +7,20 @@ import dev.gan4j.core.config.StrategySpec;
  * The non-saturating GAN: G maximises log D(G(z)) (Goodfellow et al. 2014, section 3).
  *
  * @param discriminatorSteps D updates per G update (default 1)
+ * @param stabilizers        label smoothing and instance noise (default none)
  */
-public record NonSaturatingSpec(Integer discriminatorSteps) implements StrategySpec {
+public record NonSaturatingSpec(Integer discriminatorSteps, StabilizersSpec stabilizers) implements StrategySpec {
     public NonSaturatingSpec {
         discriminatorSteps = StrategySteps.discriminatorSteps(discriminatorSteps, 1);
+        stabilizers = StabilizersSpec.orNone(stabilizers);
     }
 
     public NonSaturatingSpec() {
-        this(null);
+        this(null, null);
     }
 
     @Override
     public TrainingStrategy create() {
-        return new AlternatingStrategy(AdversarialLoss.NON_SATURATING, discriminatorSteps, 0);
+        return new AlternatingStrategy(AdversarialLoss.NON_SATURATING, discriminatorSteps, 0, stabilizers);
     }
 }

@@ -10,15 +10,17 @@ import dev.gan4j.core.config.StrategySpec;
  *
  * @param discriminatorSteps critic updates per generator update (default 5)
  * @param weightClip         clip magnitude of the critic's parameters (default 0.01)
+ * @param stabilizers        instance noise (default none)
  */
-public record WassersteinSpec(Integer discriminatorSteps, Double weightClip) implements StrategySpec {
+public record WassersteinSpec(Integer discriminatorSteps, Double weightClip, StabilizersSpec stabilizers) implements StrategySpec {
     public WassersteinSpec {
         discriminatorSteps = StrategySteps.discriminatorSteps(discriminatorSteps, 5);
         weightClip = Checks.positive("weightClip", weightClip, 0.01);
+        stabilizers = StabilizersSpec.orNone(stabilizers);
     }
 
     @Override
     public TrainingStrategy create() {
-        return new AlternatingStrategy(AdversarialLoss.WASSERSTEIN, discriminatorSteps, weightClip);
+        return new AlternatingStrategy(AdversarialLoss.WASSERSTEIN, discriminatorSteps, weightClip, stabilizers);
     }
 }

@@ -17,6 +17,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,7 +49,7 @@ class AlternatingStrategyTest {
     @Test
     void weightClippingBoundsTheCritic() {
         GanModel model = model();
-        AlternatingStrategy strategy = new WassersteinSpec(1, 0.01).create() instanceof AlternatingStrategy a ? a : null;
+        AlternatingStrategy strategy = new WassersteinSpec(1, 0.01, null).create() instanceof AlternatingStrategy a ? a : null;
         for (long s = 0; s < 3; s++) {
             step(strategy, model, s);
         }
@@ -71,9 +72,41 @@ class AlternatingStrategyTest {
     }
 
     @Test
+    void labelSmoothingLowersTheRealTarget() {
+        GanModel a = model();
+        GanModel b = model();
+        AlternatingStrategy plain = new AlternatingStrategy(AdversarialLoss.NON_SATURATING);
+        AlternatingStrategy smoothed = new AlternatingStrategy(AdversarialLoss.NON_SATURATING, 1, 0, new StabilizersSpec(0.1, null, null));
+        double plainLoss = step(plain, a, 0).get("d_loss");
+        double smoothedLoss = step(smoothed, b, 0).get("d_loss");
+        assertNotEquals(plainLoss, smoothedLoss, "the real examples' target is 0.9, not 1");
+        assertEquals(LogitLosses.lossReal(0.7), LogitLosses.crossEntropy(0.7, 1.0), 1e-12);
+        assertEquals(numeric(x -> LogitLosses.crossEntropy(x, 0.9), 0.3), LogitLosses.sigmoid(0.3) - 0.9, 1e-6);
+        assertThrows(IllegalArgumentException.class,
+                () -> new AlternatingStrategy(AdversarialLoss.HINGE, 1, 0, new StabilizersSpec(0.1, null, null)));
+    }
+
+    @Test
+    void instanceNoiseAnnealsToZero() {
+        StabilizersSpec noise = new StabilizersSpec(null, 0.2, 100);
+        assertEquals(0.2, noise.noiseAt(0), 1e-12);
+        assertEquals(0.1, noise.noiseAt(50), 1e-12);
+        assertEquals(0, noise.noiseAt(150), 0);
+        assertEquals(0.2, new StabilizersSpec(null, 0.2, 0).noiseAt(1000), 0);
+        GanModel model = model();
+        AlternatingStrategy strategy = new AlternatingStrategy(AdversarialLoss.NON_SATURATING, 1, 0, noise);
+        Map<String, Double> first = step(strategy, model, 0);
+        assertTrue(Double.isFinite(first.get("d_loss")) && Double.isFinite(first.get("g_loss")));
+    }
+
+    private static double numeric(java.util.function.DoubleUnaryOperator f, double x) {
+        return (f.applyAsDouble(x + 1e-5) - f.applyAsDouble(x - 1e-5)) / 2e-5;
+    }
+
+    @Test
     void invalidSettingsAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> new AlternatingStrategy(AdversarialLoss.HINGE, 0, 0));
         assertThrows(IllegalArgumentException.class, () -> new AlternatingStrategy(AdversarialLoss.HINGE, 1, -1));
-        assertFalse(new WassersteinSpec(null, null).discriminatorSteps() != 5);
+        assertFalse(new WassersteinSpec(null, null, null).discriminatorSteps() != 5);
     }
 }

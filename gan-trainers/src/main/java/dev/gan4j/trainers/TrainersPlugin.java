@@ -17,5 +17,6 @@ public final class TrainersPlugin extends GanPlugin {
         register(ComponentKind.STRATEGY, "least-squares", LeastSquaresSpec.class);
         register(ComponentKind.STRATEGY, "hinge", HingeSpec.class);
         register(ComponentKind.STRATEGY, "wasserstein", WassersteinSpec.class);
+        register(ComponentKind.STRATEGY, "error-driven", ErrorDrivenSpec.class);
     }
 }

@@ -28,7 +28,7 @@ class AlternatingStrategyTest {
                 new MlpDiscriminatorSpec(new int[] {16}, 0.2).create(context), Unconditional.INSTANCE);
     }
 
-    private static Map<String, Double> step(AlternatingStrategy strategy, GanModel model, long step) {
+    private static Map<String, Double> step(dev.gan4j.core.api.TrainingStrategy strategy, GanModel model, long step) {
         Nd4j.getRandom().setSeed(step);
         return strategy.step(model, new Batch(Nd4j.randn(DataType.FLOAT, 32, 2), null), new GaussianStepContext(step, 2, DataType.FLOAT));
     }
@@ -101,6 +101,29 @@ class AlternatingStrategyTest {
 
     private static double numeric(java.util.function.DoubleUnaryOperator f, double x) {
         return (f.applyAsDouble(x + 1e-5) - f.applyAsDouble(x - 1e-5)) / 2e-5;
+    }
+
+    @Test
+    void errorDrivenUpdatesDWhileItMisjudgesAndGOtherwise() {
+        GanModel model = model();
+        ErrorDrivenStrategy strategy = new ErrorDrivenStrategy(0.1);
+        int dSteps = 0;
+        int gSteps = 0;
+        for (long s = 0; s < 40; s++) {
+            Map<String, Double> values = step(strategy, model, s);
+            boolean misjudged = values.get("d_real") < 0.6 || values.get("d_fake") > 0.4;
+            assertEquals(misjudged ? 1.0 : 0.0, values.get("d_updated"), "step " + s + ": " + values);
+            assertEquals(!misjudged, values.containsKey("g_loss"));
+            if (misjudged) {
+                dSteps++;
+            } else {
+                gSteps++;
+            }
+        }
+        assertTrue(dSteps > 0 && gSteps > 0, "both players moved: D " + dSteps + ", G " + gSteps);
+        assertEquals(dSteps, model.discriminator().network().updateCount());
+        assertEquals(gSteps, model.generator().network().updateCount());
+        assertThrows(IllegalArgumentException.class, () -> new ErrorDrivenStrategy(0.5));
     }
 
     @Test

@@ -1,0 +1,88 @@
+package dev.gan4j.trainers;
+
+import dev.gan4j.core.api.Batch;
+import dev.gan4j.core.api.GanModel;
+import dev.gan4j.core.api.StepContext;
+import dev.gan4j.core.api.TrainableNetwork;
+import dev.gan4j.core.api.TrainingStrategy;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The alternation of the tutorial this project comes from: each step shows D one real and one
+ * generated batch; if D misjudges them (its mean probability of "real" is below 0.5 + margin on the
+ * real batch, or above 0.5 - margin on the generated one), D learns from the two batches; otherwise G
+ * learns, through D, to fool it (non-saturating loss). The margin makes D earn its confidence before
+ * G gets a turn.
+ */
+public final class ErrorDrivenStrategy implements TrainingStrategy {
+    private final double margin;
+
+    public ErrorDrivenStrategy(double margin) {
+        if (!(margin >= 0 && margin < 0.5)) {
+            throw new IllegalArgumentException("margin must be in [0, 0.5), found " + margin);
+        }
+        this.margin = margin;
+    }
+
+    @Override
+    public Map<String, Double> step(GanModel model, Batch real, StepContext context) {
+        TrainableNetwork g = model.generator().network();
+        TrainableNetwork d = model.discriminator().network();
+        int n = real.size();
+        INDArray fake = g.forward(context.sampleLatent(n), true);
+        AdversarialLoss loss = AdversarialLoss.NON_SATURATING;
+
+        double[] realScores = scores(d.forward(real.examples(), true));
+        double lossReal = 0;
+        double meanReal = 0;
+        double[] realGradient = new double[n];
+        for (int i = 0; i < n; i++) {
+            lossReal += loss.realLoss(realScores[i]);
+            realGradient[i] = loss.realGradient(realScores[i]);
+            meanReal += loss.reported(realScores[i]) / n;
+        }
+        d.accumulateGradient(column(realGradient, fake));
+
+        double[] fakeScores = scores(d.forward(fake, true));
+        double lossFake = 0;
+        double meanFake = 0;
+        double[] fakeGradient = new double[n];
+        double[] generatorGradient = new double[n];
+        double lossG = 0;
+        for (int i = 0; i < n; i++) {
+            lossFake += loss.fakeLoss(fakeScores[i]);
+            fakeGradient[i] = loss.fakeGradient(fakeScores[i]);
+            lossG += loss.generatorLoss(fakeScores[i]);
+            generatorGradient[i] = loss.generatorGradient(fakeScores[i]);
+            meanFake += loss.reported(fakeScores[i]) / n;
+        }
+        boolean misjudged = meanReal < 0.5 + margin || meanFake > 0.5 - margin;
+        Map<String, Double> values = new LinkedHashMap<>();
+        values.put("d_loss", (lossReal + lossFake) / n);
+        if (misjudged) {
+            d.accumulateGradient(column(fakeGradient, fake));
+            d.applyGradients(n);
+        } else {
+            d.discardGradients();
+            g.accumulateGradient(d.inputGradient(column(generatorGradient, fake)));
+            g.applyGradients(n);
+            values.put("g_loss", lossG / n);
+        }
+        values.put("d_real", meanReal);
+        values.put("d_fake", meanFake);
+        values.put("d_updated", misjudged ? 1.0 : 0.0);
+        return values;
+    }
+
+    private static double[] scores(INDArray output) {
+        return output.reshape(output.length()).toDoubleVector();
+    }
+
+    private static INDArray column(double[] values, INDArray like) {
+        return Nd4j.create(values, new long[] {values.length, 1}, like.dataType());
+    }
+}

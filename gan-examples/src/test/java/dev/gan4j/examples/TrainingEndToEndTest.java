@@ -123,6 +123,20 @@ class TrainingEndToEndTest {
     }
 
     @Test
+    void aCheckpointWrittenBeforeNewDefaultsExistedStillResumes(@TempDir Path dir) throws Exception {
+        Experiment small = reader.read(TestExperiments.smallDcgan("older", 2, 2), List.of());
+        session().train(small, dir.resolve("run"), false);
+        Path saved = dir.resolve("run/checkpoints/step-2/config.json");
+        com.fasterxml.jackson.databind.node.ObjectNode config =
+                (com.fasterxml.jackson.databind.node.ObjectNode) TestExperiments.registry().mapper().readTree(saved.toFile());
+        config.putObject("strategy").put("type", "non-saturating");
+        config.remove("optimizers");
+        Files.writeString(saved, config.toString());
+        Path last = session().train(reader.read(TestExperiments.smallDcgan("older", 4, 2), List.of()), dir.resolve("run"), true);
+        assertTrue(last.endsWith("step-4"), last.toString());
+    }
+
+    @Test
     void divergenceStopsTheRunAndKeepsTheLastGoodCheckpoint(@TempDir Path dir) {
         Experiment diverging = reader.read(TestExperiments.smallDcgan("nan", 10, 4), List.of("strategy={\"type\":\"test-diverge\",\"at\":5}"));
         DivergenceException e = assertThrows(DivergenceException.class, () -> session().train(diverging, dir.resolve("run"), false));

@@ -115,13 +115,18 @@ public final class TrainingSession {
     }
 
     private void requireCompatible(Experiment experiment, Checkpoint checkpoint) {
+        // Both sides are resolved by this version, so defaults added since the checkpoint was written
+        // (new optional keys) do not count as changes.
         JsonNode saved;
         JsonNode current;
         try {
-            saved = registry.mapper().readTree(checkpoint.configJson());
+            saved = registry.mapper().readTree(reader.write(reader.read(checkpoint.configJson(), List.of())));
             current = registry.mapper().readTree(reader.write(experiment));
         } catch (IOException e) {
             throw new CorruptCheckpointException("checkpoint " + checkpoint.directory() + " has an unreadable config.json", e);
+        } catch (ConfigException e) {
+            throw new CorruptCheckpointException("checkpoint " + checkpoint.directory() + " has a config this version cannot read: "
+                    + e.getMessage(), e);
         }
         List<String> differences = new ArrayList<>();
         Iterator<String> names = current.fieldNames();

@@ -4,6 +4,7 @@ import dev.gan4j.core.api.GanModel;
 import dev.gan4j.core.api.Generator;
 import dev.gan4j.core.io.ImageGrid;
 import dev.gan4j.core.io.NpyWriter;
+import dev.gan4j.core.io.ScatterPlot;
 import dev.gan4j.core.plugin.Plugins;
 import dev.gan4j.core.train.Checkpoint;
 import dev.gan4j.core.train.SampleGridListener;
@@ -31,7 +32,7 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE.npy", description = "float32 [N, C, H, W] in [-1, 1]")
     Path out;
 
-    @Option(names = "--grid", paramLabel = "FILE.png", description = "also write a grid of the first 64 samples")
+    @Option(names = "--grid", paramLabel = "FILE.png", description = "also write a grid of the first 64 samples (a scatter plot of the first chunk for 2-D data)")
     Path grid;
 
     @Option(names = "--seed", defaultValue = "0", description = "seed of the latent draws (default: ${DEFAULT-VALUE})")
@@ -61,11 +62,14 @@ final class SampleCommand implements Callable<Integer> {
         }
         System.out.println("wrote " + n + " samples of shape " + checkpoint.dataShape() + " from " + directory + " to " + out);
         if (grid != null) {
-            if (!checkpoint.dataShape().isImage()) {
-                throw new IllegalStateException("--grid needs image data; this model generates shape " + checkpoint.dataShape());
+            if (checkpoint.dataShape().isImage()) {
+                INDArray shown = first.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, Math.min(64, first.size(0))));
+                ImageGrid.write(shown, SampleGridListener.columns((int) shown.size(0)), grid);
+            } else if (checkpoint.dataShape().size() == 2) {
+                ScatterPlot.write(first, Math.min(10, Math.max(1.5, 1.25 * first.amaxNumber().doubleValue())), grid);
+            } else {
+                throw new IllegalStateException("--grid needs images or 2-D points; this model generates shape " + checkpoint.dataShape());
             }
-            INDArray shown = first.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, Math.min(64, first.size(0))));
-            ImageGrid.write(shown, SampleGridListener.columns((int) shown.size(0)), grid);
             System.out.println("wrote grid " + grid);
         }
         return 0;

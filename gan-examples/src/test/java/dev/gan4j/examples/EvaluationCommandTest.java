@@ -89,6 +89,11 @@ class EvaluationCommandTest {
         assertTrue(Files.isRegularFile(run.resolve("samples/step-200.png")), "a scatter plot of the 2-D samples");
         assertTrue(modes.out().contains("modes_captured=") && modes.out().contains("floor=8.000000")
                 && modes.out().contains("high_quality="), modes.out());
+        Path scatter = dir.resolve("points.png");
+        TestExperiments.Result sampled = TestExperiments.run("sample", run.toString(), "--n", "600", "--out",
+                dir.resolve("points.npy").toString(), "--grid", scatter.toString());
+        assertEquals(0, sampled.exitCode(), sampled.err());
+        assertTrue(Files.isRegularFile(scatter) && sampled.out().contains("shape [2]"), sampled.out());
         TestExperiments.Result mixed = TestExperiments.run("evaluate", run.toString(), "--metrics", "modes,fid");
         assertEquals(1, mixed.exitCode());
         assertTrue(mixed.err().contains("on its own"), mixed.err());

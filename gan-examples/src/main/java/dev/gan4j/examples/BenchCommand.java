@@ -2,6 +2,7 @@ package dev.gan4j.examples;
 
 import dev.gan4j.core.api.Batch;
 import dev.gan4j.core.api.Generator;
+import dev.gan4j.core.api.NormalSampler;
 import dev.gan4j.core.api.StepContext;
 import dev.gan4j.core.config.DataContext;
 import dev.gan4j.core.config.Experiment;
@@ -96,7 +97,7 @@ final class BenchCommand implements Callable<Integer> {
                     fastNetworks(assembled).forEach(FastNetwork::startProfiling);
                 }
             }
-            StepContext context = new GaussianStepContext(step, latentDim, DataType.FLOAT);
+            StepContext context = new GaussianStepContext(experiment.seed(), step, latentDim, DataType.FLOAT);
             assembled.strategy().step(assembled.model(), batches.get(step % BATCHES_IN_MEMORY), context);
             if (rssEvery > 0 && (step + 1) % rssEvery == 0) {
                 System.out.printf(Locale.ROOT, "step=%d rss_mb=%.0f%n", step + 1, memoryMb("VmRSS"));
@@ -110,7 +111,7 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         if (sampleIterations > 0) {
-            INDArray z = Nd4j.randn(DataType.FLOAT, sampleBatch, latentDim);
+            INDArray z = NormalSampler.latents(experiment.seed(), sampleBatch, latentDim);
             generator.generate(z);
             long sampleStart = System.nanoTime();
             for (int i = 0; i < sampleIterations; i++) {

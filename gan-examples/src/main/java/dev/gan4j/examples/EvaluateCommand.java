@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gan4j.core.api.DataSource;
 import dev.gan4j.core.api.GaussianMixture;
 import dev.gan4j.core.api.Generator;
+import dev.gan4j.core.api.NormalSampler;
 import dev.gan4j.core.config.DataContext;
 import dev.gan4j.core.config.Experiment;
 import dev.gan4j.core.config.ExperimentReader;
@@ -65,8 +66,7 @@ final class EvaluateCommand implements Callable<Integer> {
     long seed;
 
     private static INDArray generate(Generator generator, int n, long seed) {
-        Nd4j.getRandom().setSeed(seed);
-        return generator.generate(Nd4j.randn(DataType.FLOAT, n, generator.latentDim())).dup();
+        return generator.generate(NormalSampler.latents(seed, n, generator.latentDim())).dup();
     }
 
     private static INDArray first(DataSource data, int n) {

@@ -2,6 +2,7 @@ package dev.gan4j.examples;
 
 import dev.gan4j.core.api.GanModel;
 import dev.gan4j.core.api.Generator;
+import dev.gan4j.core.api.NormalSampler;
 import dev.gan4j.core.io.ImageGrid;
 import dev.gan4j.core.io.NpyWriter;
 import dev.gan4j.core.io.ScatterPlot;
@@ -48,12 +49,12 @@ final class SampleCommand implements Callable<Integer> {
         Path directory = checkpoint.directory();
         GanModel model = restored.model();
         Generator generator = model.generator();
-        Nd4j.getRandom().setSeed(seed);
         INDArray first = null;
         try (NpyWriter writer = new NpyWriter(out, DataType.FLOAT, checkpoint.dataShape().withBatch(n))) {
+            NormalSampler latents = new NormalSampler(seed);
             for (int done = 0; done < n; done += CHUNK) {
                 int count = Math.min(CHUNK, n - done);
-                INDArray samples = generator.generate(Nd4j.randn(DataType.FLOAT, count, generator.latentDim()));
+                INDArray samples = generator.generate(latents.next(DataType.FLOAT, count, generator.latentDim()));
                 writer.append(samples);
                 if (first == null) {
                     first = samples.dup();

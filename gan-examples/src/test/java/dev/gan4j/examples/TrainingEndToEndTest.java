@@ -75,6 +75,9 @@ class TrainingEndToEndTest {
                 "--grid", grid.toString());
         assertEquals(0, sample.exitCode(), sample.err());
         float[] first = assertNpyFloats(npy, "(1200, 1, 28, 28)", 1200 * 784);
+        Path again = dir.resolve("again.npy");
+        assertEquals(0, TestExperiments.run("sample", run.toString(), "--n", "1200", "--out", again.toString()).exitCode());
+        assertArrayEquals(Files.readAllBytes(npy), Files.readAllBytes(again), "the same seed gives the same samples");
         java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(grid.toFile());
         for (int y = 0; y < 28; y += 3) {
             for (int x = 0; x < 28; x += 3) {

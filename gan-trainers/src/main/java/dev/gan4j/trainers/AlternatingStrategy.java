@@ -70,9 +70,9 @@ public final class AlternatingStrategy implements TrainingStrategy {
         INDArray z = context.sampleLatent(n);
         INDArray fake = g.forward(z, true);
         double noise = stabilizers.noiseAt(context.step());
-        INDArray realInput = noise > 0 ? real.examples().add(Nd4j.randn(real.examples().dataType(), real.examples().shape()).muli(noise))
+        INDArray realInput = noise > 0 ? real.examples().add(context.sampleNormal(real.examples().shape()).castTo(real.examples().dataType()).muli(noise))
                 : real.examples();
-        INDArray fakeInput = noise > 0 ? fake.add(Nd4j.randn(fake.dataType(), fake.shape()).muli(noise)) : fake;
+        INDArray fakeInput = noise > 0 ? fake.add(context.sampleNormal(fake.shape()).castTo(fake.dataType()).muli(noise)) : fake;
         double target = 1 - stabilizers.labelSmoothing();
 
         double[] realScores = scores(d.forward(realInput, true));

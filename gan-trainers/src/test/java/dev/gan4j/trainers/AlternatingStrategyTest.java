@@ -30,7 +30,7 @@ class AlternatingStrategyTest {
 
     private static Map<String, Double> step(dev.gan4j.core.api.TrainingStrategy strategy, GanModel model, long step) {
         Nd4j.getRandom().setSeed(step);
-        return strategy.step(model, new Batch(Nd4j.randn(DataType.FLOAT, 32, 2), null), new GaussianStepContext(step, 2, DataType.FLOAT));
+        return strategy.step(model, new Batch(new dev.gan4j.core.api.NormalSampler(100 + step).next(DataType.FLOAT, 32, 2), null), new GaussianStepContext(7, step, 2, DataType.FLOAT));
     }
 
     @Test

@@ -193,6 +193,11 @@ class FastVersusStockLayersTest {
             public INDArray sampleLatent(int n) {
                 return latent;
             }
+
+            @Override
+            public INDArray sampleNormal(long... shape) {
+                throw new UnsupportedOperationException("no noise in this test");
+            }
         };
     }
 

@@ -9,4 +9,7 @@ public interface StepContext {
 
     /** Latent vectors {@code [n, latentDim]} drawn from N(0, 1), reproducible from the run's seed and the step. */
     INDArray sampleLatent(int n);
+
+    /** Standard normal values of any shape (instance noise and the like), from the same reproducible stream. */
+    INDArray sampleNormal(long... shape);
 }

@@ -1,5 +1,6 @@
 package dev.gan4j.core.fast;
 
+import dev.gan4j.core.api.NormalSampler;
 import dev.gan4j.core.api.Shape;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -73,7 +74,7 @@ final class BatchNormLayer implements FastLayer {
     }
 
     @Override
-    public void initialize(double weightStd) {
+    public void initialize(double weightStd, NormalSampler normal) {
         gamma.assign(1);
         beta.assign(0);
         runningMean.assign(0);

@@ -1,5 +1,6 @@
 package dev.gan4j.core.fast;
 
+import dev.gan4j.core.api.NormalSampler;
 import dev.gan4j.core.api.Shape;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -83,8 +84,8 @@ final class ConvolutionLayer implements FastLayer {
     }
 
     @Override
-    public void initialize(double weightStd) {
-        weights.assign(Nd4j.randn(weights.dataType(), weightShape()).muli(weightStd));
+    public void initialize(double weightStd, NormalSampler normal) {
+        weights.assign(normal.next(weights.dataType(), weightShape()).muli(weightStd));
         bias.assign(0);
     }
 

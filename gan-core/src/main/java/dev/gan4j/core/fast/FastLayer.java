@@ -1,5 +1,6 @@
 package dev.gan4j.core.fast;
 
+import dev.gan4j.core.api.NormalSampler;
 import dev.gan4j.core.api.Shape;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -27,8 +28,8 @@ interface FastLayer {
     /** Hands the layer its views into the network's flat parameter, gradient and state buffers. */
     void bind(INDArray parameters, INDArray gradients, INDArray state);
 
-    /** Fills the bound parameters and state with their initial values (weights from N(0, std)). */
-    void initialize(double weightStd);
+    /** Fills the bound parameters and state with their initial values (weights from N(0, std) drawn from {@code normal}). */
+    void initialize(double weightStd, NormalSampler normal);
 
     INDArray forward(INDArray input, boolean training);
 

@@ -1,5 +1,6 @@
 package dev.gan4j.core.fast;
 
+import dev.gan4j.core.api.NormalSampler;
 import dev.gan4j.core.api.Shape;
 import dev.gan4j.core.api.TrainableNetwork;
 import dev.gan4j.core.nn.NetworkStates;
@@ -63,9 +64,9 @@ public final class FastNetwork implements TrainableNetwork {
             p += pc;
             s += sc;
         }
-        Nd4j.getRandom().setSeed(seed);
+        NormalSampler normal = new NormalSampler(seed);
         for (FastLayer layer : layers) {
-            layer.initialize(weightStd);
+            layer.initialize(weightStd, normal);
         }
         long updaterSize = updaterConfig.stateSize(parameterCount);
         this.updaterState = updaterSize > 0 ? Nd4j.zeros(dataType, 1, updaterSize) : null;

@@ -1,5 +1,6 @@
 package dev.gan4j.core.fast;
 
+import dev.gan4j.core.api.NormalSampler;
 import dev.gan4j.core.api.Shape;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -36,7 +37,7 @@ final class ReshapeLayer implements FastLayer {
     }
 
     @Override
-    public void initialize(double weightStd) {
+    public void initialize(double weightStd, NormalSampler normal) {
     }
 
     @Override

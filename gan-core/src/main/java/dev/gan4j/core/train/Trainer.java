@@ -44,7 +44,7 @@ public final class Trainer {
             if (batch.examples().dataType() != dataType) {
                 batch = new Batch(batch.examples().castTo(dataType), batch.labels());
             }
-            StepContext context = new GaussianStepContext(step, latentDim, dataType);
+            StepContext context = new GaussianStepContext(seed, step, latentDim, dataType);
             Map<String, Double> values = strategy.step(run.model(), batch, context);
             for (Map.Entry<String, Double> value : values.entrySet()) {
                 if (!Double.isFinite(value.getValue())) {

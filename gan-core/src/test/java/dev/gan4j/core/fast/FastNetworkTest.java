@@ -46,6 +46,16 @@ class FastNetworkTest {
         assertArrayEquals(new long[] {3, 1}, net.forward(Nd4j.rand(DataType.FLOAT, 3, 16), false).shape(), "flat input is viewed as images");
     }
 
+    /** ND4J's own randn is not reproducible for arrays this large, even after setSeed; the network's initialisation must be. */
+    @Test
+    void largeLayersInitialiseIdenticallyFromTheSameSeed() {
+        FastNetwork a = FastNetwork.builder(Shape.vector(100), DataType.FLOAT).dense(6272).build(new Sgd(0.1), 11, 0.02);
+        FastNetwork b = FastNetwork.builder(Shape.vector(100), DataType.FLOAT).dense(6272).build(new Sgd(0.1), 11, 0.02);
+        assertEquals(a.parameters(), b.parameters());
+        double std = a.parameters().get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 627200)).stdNumber().doubleValue();
+        assertEquals(0.02, std, 0.0005, "weights drawn from N(0, 0.02)");
+    }
+
     @Test
     void trainingForwardsMoveBatchNormRunningStatisticsLikePyTorch() {
         FastNetwork net = network(5, new Sgd(0.1), 3);

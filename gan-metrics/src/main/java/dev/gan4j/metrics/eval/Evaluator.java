@@ -3,6 +3,7 @@ package dev.gan4j.metrics.eval;
 import dev.gan4j.core.api.Batch;
 import dev.gan4j.core.api.DataSource;
 import dev.gan4j.core.api.Generator;
+import dev.gan4j.core.api.NormalSampler;
 import dev.gan4j.metrics.ClassHistogram;
 import dev.gan4j.metrics.DensityCoverage;
 import dev.gan4j.metrics.FrechetDistance;
@@ -75,11 +76,11 @@ public final class Evaluator {
             throw new IllegalArgumentException("the generator produces " + generator.outputShape() + " but the judge reads "
                     + judge.info().inputShape());
         }
-        Nd4j.getRandom().setSeed(seed);
+        NormalSampler latents = new NormalSampler(seed);
         INDArray features = Nd4j.create(DataType.FLOAT, samples, judge.info().featureDim());
         for (int start = 0; start < samples; start += CHUNK) {
             int count = Math.min(CHUNK, samples - start);
-            INDArray generated = generator.generate(Nd4j.randn(DataType.FLOAT, count, generator.latentDim()));
+            INDArray generated = generator.generate(latents.next(DataType.FLOAT, count, generator.latentDim()));
             features.get(NDArrayIndex.interval(start, start + count), NDArrayIndex.all()).assign(judge.features(generated));
         }
         Map<String, Double> values = new LinkedHashMap<>();

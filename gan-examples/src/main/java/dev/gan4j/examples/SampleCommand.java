@@ -67,7 +67,7 @@ final class SampleCommand implements Callable<Integer> {
                 INDArray shown = first.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, Math.min(64, first.size(0))));
                 ImageGrid.write(shown, SampleGridListener.columns((int) shown.size(0)), grid);
             } else if (checkpoint.dataShape().size() == 2) {
-                ScatterPlot.write(first, Math.min(10, Math.max(1.5, 1.25 * first.amaxNumber().doubleValue())), grid);
+                ScatterPlot.write(first, grid);
             } else {
                 throw new IllegalStateException("--grid needs images or 2-D points; this model generates shape " + checkpoint.dataShape());
             }

@@ -29,6 +29,19 @@ public final class AtomicFiles {
         Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /** Writes an image as a PNG that appears complete or not at all. */
+    public static void writePng(java.awt.image.RenderedImage image, Path target) throws IOException {
+        Path temporary = temporarySibling(target);
+        try {
+            if (!javax.imageio.ImageIO.write(image, "png", temporary.toFile())) {
+                throw new IOException("no PNG writer available");
+            }
+            commit(temporary, target);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
     public static void writeString(Path target, CharSequence text) throws IOException {
         Path temporary = temporarySibling(target);
         try {

@@ -3,10 +3,8 @@ package dev.gan4j.core.io;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Lays out images {@code [n, c, h, w]} in [-1, 1] as a grid and writes it as a PNG. */
@@ -59,16 +57,7 @@ public final class ImageGrid {
 
     /** Writes the grid atomically: a reader never sees a half-written PNG. */
     public static void write(INDArray images, int columns, Path target) throws IOException {
-        BufferedImage image = render(images, columns);
-        Path temporary = AtomicFiles.temporarySibling(target);
-        try {
-            if (!ImageIO.write(image, "png", temporary.toFile())) {
-                throw new IOException("no PNG writer available");
-            }
-            AtomicFiles.commit(temporary, target);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        AtomicFiles.writePng(render(images, columns), target);
     }
 
     private static int toByte(float value) {

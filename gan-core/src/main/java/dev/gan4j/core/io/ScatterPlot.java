@@ -3,14 +3,12 @@ package dev.gan4j.core.io;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-import javax.imageio.ImageIO;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Draws 2-D samples {@code [n, 2]} as a PNG scatter plot, the picture of the mode-coverage benchmarks. */
@@ -57,15 +55,12 @@ public final class ScatterPlot {
 
     /** Writes the plot atomically. */
     public static void write(INDArray points, double extent, Path target) throws IOException {
-        BufferedImage image = render(points, extent);
-        Path temporary = AtomicFiles.temporarySibling(target);
-        try {
-            if (!ImageIO.write(image, "png", temporary.toFile())) {
-                throw new IOException("no PNG writer available");
-            }
-            AtomicFiles.commit(temporary, target);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        AtomicFiles.writePng(render(points, extent), target);
+    }
+
+    /** Writes the plot with an extent fitted to the points: a quarter beyond the farthest, between 1.5 and 10. */
+    public static void write(INDArray points, Path target) throws IOException {
+        double extent = Math.min(10, Math.max(1.5, 1.25 * points.amaxNumber().doubleValue()));
+        write(points, extent, target);
     }
 }

@@ -66,8 +66,7 @@ public final class SampleGridListener implements TrainingListener {
                 Generator g = training.model().generator();
                 INDArray many = g.generate(fixedLatent(training.experiment().seed(), POINTS, g.latentDim() + g.conditionDim(),
                         latent.dataType()));
-                double extent = Math.max(1.5, 1.25 * many.amaxNumber().doubleValue());
-                ScatterPlot.write(many, Math.min(extent, 10), run.sampleGrid(completed));
+                ScatterPlot.write(many, run.sampleGrid(completed));
             } else {
                 INDArray images = training.model().generator().generate(latent);
                 ImageGrid.write(images, columns((int) images.size(0)), run.sampleGrid(completed));

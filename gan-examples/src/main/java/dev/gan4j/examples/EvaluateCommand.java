@@ -62,6 +62,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--judge", paramLabel = "FILE", description = "judge file (default: ~/.gan/judges/<dataset>.judge)")
     Path judgeFile;
 
+    @Option(names = "--raw-weights", description = "evaluate the generator's own weights even when the run keeps a moving average (training.ema)")
+    boolean rawWeights;
+
     @Option(names = "--seed", defaultValue = "0", description = "seed of the latent draws and KID subsets (default: ${DEFAULT-VALUE})")
     long seed;
 
@@ -104,7 +107,7 @@ final class EvaluateCommand implements Callable<Integer> {
                         + data.description());
             }
             System.out.printf(Locale.ROOT, "evaluating %s on %s; %d samples, seed %d%n", what, data.description(), count, seed);
-            INDArray points = given != null ? given : generate(restored.model().generator(), count, seed);
+            INDArray points = given != null ? given : generate(sampler(restored), count, seed);
             ModeCoverage.Result modes = ModeCoverage.compute(points.reshape(count, points.length() / count), mixture.means(), mixture.std());
             values = new LinkedHashMap<>();
             values.put("modes_captured", (double) modes.modesCaptured());
@@ -119,7 +122,7 @@ final class EvaluateCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "evaluating %s with judge %s (test accuracy %.4f); %d samples, seed %d%n",
                     what, setup.judgePath(), setup.judge().info().testAccuracy(), count, seed);
             Evaluator evaluator = setup.evaluator();
-            values = given == null ? evaluator.evaluate(restored.model().generator(), chosen, seed)
+            values = given == null ? evaluator.evaluate(sampler(restored), chosen, seed)
                     : evaluator.evaluateSamples(given, chosen, seed);
             floor = evaluator.floor(chosen, seed);
         }
@@ -133,6 +136,7 @@ final class EvaluateCommand implements Callable<Integer> {
         line.put("step", restored.checkpoint().step());
         line.put("eval_samples", samples);
         line.put("eval_seed", seed);
+        line.put("eval_weights", restored.model().averaged() != null && !rawWeights ? "ema" : "raw");
         if (judgePath != null) {
             line.put("eval_judge", judgePath);
         }
@@ -150,5 +154,9 @@ final class EvaluateCommand implements Callable<Integer> {
             System.out.println("report: " + new RunReport(new RunDirectory(runRoot)).write());
         }
         return 0;
+    }
+
+    private Generator sampler(CheckpointModels.Restored restored) {
+        return rawWeights ? restored.model().generator() : restored.model().samplingGenerator();
     }
 }

@@ -39,6 +39,9 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "seed of the latent draws (default: ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--raw-weights", description = "sample with the generator's own weights even when the run keeps a moving average (training.ema)")
+    boolean rawWeights;
+
     @Override
     public Integer call() throws Exception {
         if (n <= 0) {
@@ -48,7 +51,7 @@ final class SampleCommand implements Callable<Integer> {
         Checkpoint checkpoint = restored.checkpoint();
         Path directory = checkpoint.directory();
         GanModel model = restored.model();
-        Generator generator = model.generator();
+        Generator generator = rawWeights ? model.generator() : model.samplingGenerator();
         INDArray first = null;
         try (NpyWriter writer = new NpyWriter(out, DataType.FLOAT, checkpoint.dataShape().withBatch(n))) {
             NormalSampler latents = new NormalSampler(seed);

@@ -88,12 +88,13 @@ class TrainingEndToEndTest {
     }
 
     @Test
-    void resumedRunMatchesAnUninterruptedOne(@TempDir Path dir) {
-        Experiment full = reader.read(TestExperiments.smallDcgan("resume", 8, 4), List.of());
+    void resumedRunMatchesAnUninterruptedOne(@TempDir Path dir) throws Exception {
+        List<String> ema = List.of("training.ema={\"decay\": 0.5}");
+        Experiment full = reader.read(TestExperiments.smallDcgan("resume", 8, 4), ema);
         Recorder uninterrupted = new Recorder();
         session().optListener(uninterrupted).train(full, dir.resolve("a"), false);
 
-        Experiment firstHalf = reader.read(TestExperiments.smallDcgan("resume", 4, 4), List.of());
+        Experiment firstHalf = reader.read(TestExperiments.smallDcgan("resume", 4, 4), ema);
         session().train(firstHalf, dir.resolve("b"), false);
         Recorder resumed = new Recorder();
         session().optListener(resumed).train(full, dir.resolve("b"), true);
@@ -103,6 +104,18 @@ class TrainingEndToEndTest {
             assertEquals(uninterrupted.values.get(step), resumed.values.get(step), "values at step " + step);
         }
         assertArrayEquals(uninterrupted.finalGenerator.toFloatVector(), resumed.finalGenerator.toFloatVector());
+        assertArrayEquals(uninterrupted.finalAverage.toFloatVector(), resumed.finalAverage.toFloatVector(),
+                "the weight average is checkpointed and resumed");
+        assertNotEquals(uninterrupted.finalGenerator, uninterrupted.finalAverage);
+        assertTrue(Files.isRegularFile(dir.resolve("b/checkpoints/step-8/generator-ema.bin")));
+
+        Path averaged = dir.resolve("averaged.npy");
+        Path raw = dir.resolve("raw.npy");
+        assertEquals(0, TestExperiments.run("sample", dir.resolve("b").toString(), "--n", "4", "--out", averaged.toString()).exitCode());
+        assertEquals(0, TestExperiments.run("sample", dir.resolve("b").toString(), "--n", "4", "--out", raw.toString(),
+                "--raw-weights").exitCode());
+        assertFalse(java.util.Arrays.equals(Files.readAllBytes(averaged), Files.readAllBytes(raw)),
+                "gan sample uses the average unless --raw-weights");
         List<String> metrics = lines(new RunDirectory(dir.resolve("b")).metrics());
         assertEquals(lines(new RunDirectory(dir.resolve("a")).metrics()).size(), metrics.size(), "no duplicated metric lines");
     }
@@ -246,6 +259,7 @@ class TrainingEndToEndTest {
     private static final class Recorder implements TrainingListener {
         final Map<Long, Map<String, Double>> values = new TreeMap<>();
         INDArray finalGenerator;
+        INDArray finalAverage;
 
         @Override
         public void onStep(TrainingRun run, long completed, Map<String, Double> stepValues) {
@@ -255,6 +269,7 @@ class TrainingEndToEndTest {
         @Override
         public void onEnd(TrainingRun run, long completed) {
             finalGenerator = run.model().generator().network().parameters();
+            finalAverage = run.model().averaged() == null ? null : run.model().averaged().network().parameters();
         }
     }
 }

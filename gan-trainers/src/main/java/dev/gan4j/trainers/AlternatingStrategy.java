@@ -25,13 +25,15 @@ import static java.util.Objects.requireNonNull;
  * it. Each network applies its own optimizer. With a weight clip, D's parameters are clipped to
  * [-clip, clip] after each of its updates (Arjovsky et al. 2017). Instance noise is added to every
  * example D sees; the same noisy generated batch serves D's update and G's, whose gradient passes
- * through the noise unchanged.
+ * through the noise unchanged. A gradient penalty adds its parameter gradient to D's update
+ * (see {@link GradientPenaltyTerm}).
  */
 public final class AlternatingStrategy implements TrainingStrategy {
     private final AdversarialLoss loss;
     private final int discriminatorSteps;
     private final double weightClip;
     private final StabilizersSpec stabilizers;
+    private final GradientPenaltyTerm penalty;
 
     public AlternatingStrategy(AdversarialLoss loss) {
         this(loss, 1, 0);
@@ -46,6 +48,13 @@ public final class AlternatingStrategy implements TrainingStrategy {
      * @param weightClip         clip D's parameters to this magnitude after each update; 0 for none
      */
     public AlternatingStrategy(AdversarialLoss loss, int discriminatorSteps, double weightClip, StabilizersSpec stabilizers) {
+        this(loss, discriminatorSteps, weightClip, stabilizers, null);
+    }
+
+    /** @param penalty a gradient penalty added to D's loss, or {@code null} for none */
+    public AlternatingStrategy(AdversarialLoss loss, int discriminatorSteps, double weightClip, StabilizersSpec stabilizers,
+                               GradientPenaltySpec penalty) {
+        this.penalty = penalty == null ? null : new GradientPenaltyTerm(penalty);
         this.loss = requireNonNull(loss, "loss is null");
         this.stabilizers = requireNonNull(stabilizers, "stabilizers is null");
         if (stabilizers.labelSmoothing() > 0 && !loss.crossEntropy()) {
@@ -96,6 +105,10 @@ public final class AlternatingStrategy implements TrainingStrategy {
             meanFake += loss.reported(fakeScores[i]);
         }
         d.accumulateGradient(column(fakeGradient, fake));
+        double penaltyValue = Double.NaN;
+        if (penalty != null && penalty.appliesAt(d.updateCount())) {
+            penaltyValue = penalty.accumulate(d, realInput, fakeInput, context) / n;
+        }
         d.applyGradients(n);
         if (weightClip > 0) {
             INDArray parameters = d.parameters();
@@ -104,6 +117,9 @@ public final class AlternatingStrategy implements TrainingStrategy {
 
         Map<String, Double> values = new LinkedHashMap<>();
         values.put("d_loss", (lossReal + lossFake) / n);
+        if (!Double.isNaN(penaltyValue)) {
+            values.put("d_penalty", penaltyValue);
+        }
         if ((context.step() + 1) % discriminatorSteps == 0) {
             double[] judged = scores(d.forward(fakeInput, true));
             double[] generatorGradient = new double[n];
@@ -119,6 +135,13 @@ public final class AlternatingStrategy implements TrainingStrategy {
         values.put("d_real", meanReal / n);
         values.put("d_fake", meanFake / n);
         return values;
+    }
+
+    @Override
+    public void check(GanModel model) {
+        if (penalty != null) {
+            penalty.check(model.discriminator().network());
+        }
     }
 
     private static double[] scores(INDArray output) {

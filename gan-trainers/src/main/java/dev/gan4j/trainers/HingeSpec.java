@@ -8,8 +8,10 @@ import dev.gan4j.core.config.StrategySpec;
  *
  * @param discriminatorSteps D updates per G update (default 1)
  * @param stabilizers        label smoothing and instance noise (default none)
+ * @param penalty            a gradient penalty on D (default none)
  */
-public record HingeSpec(Integer discriminatorSteps, StabilizersSpec stabilizers) implements StrategySpec {
+public record HingeSpec(Integer discriminatorSteps, StabilizersSpec stabilizers, GradientPenaltySpec penalty)
+        implements StrategySpec {
     public HingeSpec {
         discriminatorSteps = StrategySteps.discriminatorSteps(discriminatorSteps, 1);
         stabilizers = StabilizersSpec.orNone(stabilizers);
@@ -17,6 +19,6 @@ public record HingeSpec(Integer discriminatorSteps, StabilizersSpec stabilizers)
 
     @Override
     public TrainingStrategy create() {
-        return new AlternatingStrategy(AdversarialLoss.HINGE, discriminatorSteps, 0, stabilizers);
+        return new AlternatingStrategy(AdversarialLoss.HINGE, discriminatorSteps, 0, stabilizers, penalty);
     }
 }

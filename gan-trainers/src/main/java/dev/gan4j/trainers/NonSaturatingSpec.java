@@ -8,19 +8,21 @@ import dev.gan4j.core.config.StrategySpec;
  *
  * @param discriminatorSteps D updates per G update (default 1)
  * @param stabilizers        label smoothing and instance noise (default none)
+ * @param penalty            a gradient penalty on D (default none)
  */
-public record NonSaturatingSpec(Integer discriminatorSteps, StabilizersSpec stabilizers) implements StrategySpec {
+public record NonSaturatingSpec(Integer discriminatorSteps, StabilizersSpec stabilizers, GradientPenaltySpec penalty)
+        implements StrategySpec {
     public NonSaturatingSpec {
         discriminatorSteps = StrategySteps.discriminatorSteps(discriminatorSteps, 1);
         stabilizers = StabilizersSpec.orNone(stabilizers);
     }
 
     public NonSaturatingSpec() {
-        this(null, null);
+        this(null, null, null);
     }
 
     @Override
     public TrainingStrategy create() {
-        return new AlternatingStrategy(AdversarialLoss.NON_SATURATING, discriminatorSteps, 0, stabilizers);
+        return new AlternatingStrategy(AdversarialLoss.NON_SATURATING, discriminatorSteps, 0, stabilizers, penalty);
     }
 }

@@ -1,26 +1,33 @@
 package dev.gan4j.trainers;
 
 import dev.gan4j.core.api.TrainingStrategy;
-import dev.gan4j.core.config.Checks;
+import dev.gan4j.core.config.InvalidValueException;
 import dev.gan4j.core.config.StrategySpec;
 
 /**
- * Wasserstein GAN with weight clipping (Arjovsky et al. 2017): five critic updates per generator update
- * and critic weights clipped to [-0.01, 0.01] by default, the paper's settings (with RMSProp, lr 5e-5).
+ * Wasserstein GAN (Arjovsky et al. 2017): five critic updates per generator update. The critic is kept
+ * Lipschitz either by weight clipping to [-0.01, 0.01], the paper's setting (with RMSProp, lr 5e-5),
+ * or, when a gradient penalty is given, by the penalty alone (WGAN-GP, Gulrajani et al. 2017, with
+ * Adam 1e-4, betas 0, 0.9), or by spectral normalisation in the critic with {@code weightClip} 0.
  *
  * @param discriminatorSteps critic updates per generator update (default 5)
- * @param weightClip         clip magnitude of the critic's parameters (default 0.01)
+ * @param weightClip         clip magnitude of the critic's parameters; 0 for none (default 0.01, or 0 with a penalty)
  * @param stabilizers        instance noise (default none)
+ * @param penalty            a gradient penalty on the critic (default none)
  */
-public record WassersteinSpec(Integer discriminatorSteps, Double weightClip, StabilizersSpec stabilizers) implements StrategySpec {
+public record WassersteinSpec(Integer discriminatorSteps, Double weightClip, StabilizersSpec stabilizers,
+                              GradientPenaltySpec penalty) implements StrategySpec {
     public WassersteinSpec {
         discriminatorSteps = StrategySteps.discriminatorSteps(discriminatorSteps, 5);
-        weightClip = Checks.positive("weightClip", weightClip, 0.01);
+        weightClip = weightClip == null ? (penalty == null ? 0.01 : 0.0) : weightClip;
+        if (!(weightClip >= 0) || Double.isInfinite(weightClip)) {
+            throw new InvalidValueException("weightClip", "must be a finite number >= 0, found " + weightClip);
+        }
         stabilizers = StabilizersSpec.orNone(stabilizers);
     }
 
     @Override
     public TrainingStrategy create() {
-        return new AlternatingStrategy(AdversarialLoss.WASSERSTEIN, discriminatorSteps, weightClip, stabilizers);
+        return new AlternatingStrategy(AdversarialLoss.WASSERSTEIN, discriminatorSteps, weightClip, stabilizers, penalty);
     }
 }

@@ -49,7 +49,7 @@ class AlternatingStrategyTest {
     @Test
     void weightClippingBoundsTheCritic() {
         GanModel model = model();
-        AlternatingStrategy strategy = new WassersteinSpec(1, 0.01, null).create() instanceof AlternatingStrategy a ? a : null;
+        AlternatingStrategy strategy = new WassersteinSpec(1, 0.01, null, null).create() instanceof AlternatingStrategy a ? a : null;
         for (long s = 0; s < 3; s++) {
             step(strategy, model, s);
         }
@@ -130,6 +130,6 @@ class AlternatingStrategyTest {
     void invalidSettingsAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> new AlternatingStrategy(AdversarialLoss.HINGE, 0, 0));
         assertThrows(IllegalArgumentException.class, () -> new AlternatingStrategy(AdversarialLoss.HINGE, 1, -1));
-        assertFalse(new WassersteinSpec(null, null, null).discriminatorSteps() != 5);
+        assertFalse(new WassersteinSpec(null, null, null, null).discriminatorSteps() != 5);
     }
 }

@@ -198,6 +198,11 @@ class FastVersusStockLayersTest {
             public INDArray sampleNormal(long... shape) {
                 throw new UnsupportedOperationException("no noise in this test");
             }
+
+            @Override
+            public INDArray sampleUniform(long... shape) {
+                throw new UnsupportedOperationException("no noise in this test");
+            }
         };
     }
 

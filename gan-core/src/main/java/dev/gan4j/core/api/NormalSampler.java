@@ -21,6 +21,23 @@ public final class NormalSampler {
 
     /** The next {@code shape}-sized block of standard normal values. */
     public INDArray next(DataType dataType, long... shape) {
+        float[] values = new float[count(shape)];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) random.nextGaussian();
+        }
+        return array(values, dataType, shape);
+    }
+
+    /** The next {@code shape}-sized block of values uniform on [0, 1), from the same stream. */
+    public INDArray nextUniform(DataType dataType, long... shape) {
+        float[] values = new float[count(shape)];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) random.nextDouble();
+        }
+        return array(values, dataType, shape);
+    }
+
+    private static int count(long... shape) {
         long n = 1;
         for (long d : shape) {
             n *= d;
@@ -28,10 +45,10 @@ public final class NormalSampler {
         if (n > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("too many values for one draw: " + n);
         }
-        float[] values = new float[(int) n];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = (float) random.nextGaussian();
-        }
+        return (int) n;
+    }
+
+    private static INDArray array(float[] values, DataType dataType, long... shape) {
         INDArray array = Nd4j.create(values, shape, 'c');
         return dataType == DataType.FLOAT ? array : array.castTo(dataType);
     }

@@ -12,4 +12,7 @@ public interface StepContext {
 
     /** Standard normal values of any shape (instance noise and the like), from the same reproducible stream. */
     INDArray sampleNormal(long... shape);
+
+    /** Values uniform on [0, 1) of any shape (interpolation weights and the like), from the same reproducible stream. */
+    INDArray sampleUniform(long... shape);
 }

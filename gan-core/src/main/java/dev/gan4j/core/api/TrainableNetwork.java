@@ -28,6 +28,20 @@ public interface TrainableNetwork {
     INDArray forward(INDArray input, boolean training);
 
     /**
+     * A training-mode forward of inputs close to those of the last training-mode {@link #forward}, through
+     * the network as it was in that pass: piecewise-linear activations (ReLU, leaky ReLU) keep that pass's
+     * pattern, and running estimates (batch statistics, spectral-norm vectors) do not move. Around that
+     * pass the network then is what its gradients describe, so central differences of parameter gradients
+     * give exact Hessian-vector products where a kink between the two evaluation points would spoil them
+     * (gradient penalties rely on it). {@link #backward} and its variants then refer to this pass.
+     *
+     * <p>The default runs a plain training-mode forward, exact only while no kink lies between the points.
+     */
+    default INDArray forwardNear(INDArray input) {
+        return forward(input, true);
+    }
+
+    /**
      * Back-propagates {@code outputGradient}, d(sum of per-example losses)/d(output) of the last
      * training-mode {@link #forward}, adds the parameter gradient to this network's accumulator and
      * returns d(loss)/d(input).
@@ -58,6 +72,24 @@ public interface TrainableNetwork {
      * {@link #discardGradients}, flattened like {@link #parameters()}; {@code null} when there is none.
      */
     INDArray accumulatedGradient();
+
+    /**
+     * Whether an example's output depends on the other examples of its batch in training mode (batch
+     * normalisation). Per-example input gradients, which gradient penalties need, exist only when not.
+     */
+    default boolean couplesExamples() {
+        return false;
+    }
+
+    /**
+     * Moves this network towards {@code source}, a network of the same architecture:
+     * {@code this = (1 - weight) * this + weight * source}, for parameters and non-trainable state
+     * (batch-norm statistics) alike. Weight 1 copies. Moving averages of weights are built on it.
+     */
+    default void blendFrom(TrainableNetwork source, double weight) {
+        INDArray mine = parameters();
+        setParameters(mine.muli(1 - weight).addi(source.parameters().muli(weight)));
+    }
 
     /** Number of optimizer steps applied so far. */
     long updateCount();

@@ -14,4 +14,13 @@ public interface TrainingStrategy {
      *     a non-finite value stops the run
      */
     Map<String, Double> step(GanModel model, Batch real, StepContext context);
+
+    /**
+     * Checks, before training starts, that the model suits this strategy (a gradient penalty needs a
+     * discriminator without batch normalisation, for example).
+     *
+     * @throws IllegalArgumentException naming what does not fit
+     */
+    default void check(GanModel model) {
+    }
 }

@@ -20,6 +20,8 @@ final class ActivationLayer implements FastLayer {
     private final Shape shape;
     private final Buffers buffers;
     private INDArray input;
+    private INDArray frozenSlopes;
+    private boolean near;
 
     ActivationLayer(Activation activation, double slope, Shape shape, DataType dataType) {
         this.activation = activation;
@@ -56,6 +58,8 @@ final class ActivationLayer implements FastLayer {
         INDArray y = buffers.get(training ? "y" : "yi", x.shape());
         if (training) {
             input = x;
+            frozenSlopes = null;
+            near = false;
         }
         if (activation == Activation.LEAKY_RELU) {
             x.mul(slope, y);
@@ -74,11 +78,32 @@ final class ActivationLayer implements FastLayer {
     }
 
     @Override
+    public void freeze() {
+        if (frozenSlopes == null && input != null && (activation == Activation.LEAKY_RELU || activation == Activation.RELU)) {
+            frozenSlopes = buffers.get("slopes", input.shape());
+            Nd4j.getExecutioner().exec(new LeakyReLUDerivative(input, frozenSlopes, activation == Activation.RELU ? 0.0 : slope));
+        }
+    }
+
+    /** A piecewise-linear activation multiplies by the slopes of the last training forward; a smooth one runs as usual. */
+    @Override
+    public INDArray forwardNear(INDArray x) {
+        if (activation != Activation.LEAKY_RELU && activation != Activation.RELU) {
+            return forward(x, true);
+        }
+        near = true;
+        return x.mul(frozenSlopes, buffers.get("y", x.shape()));
+    }
+
+    @Override
     public INDArray backward(INDArray g, boolean parameterGradients, boolean inputGradient) {
         if (!inputGradient) {
             return null;
         }
         INDArray dx = buffers.get("dx", g.shape());
+        if (near) {
+            return g.mul(frozenSlopes, dx);
+        }
         if (activation == Activation.LEAKY_RELU || activation == Activation.RELU) {
             Nd4j.getExecutioner().exec(new LeakyReLUDerivative(input, dx, activation == Activation.RELU ? 0.0 : slope));
             return dx.muli(g);

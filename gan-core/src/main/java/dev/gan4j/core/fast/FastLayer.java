@@ -34,6 +34,22 @@ interface FastLayer {
     INDArray forward(INDArray input, boolean training);
 
     /**
+     * A training-mode forward through the layer as it was in the last training-mode {@link #forward}: a
+     * piecewise-linear activation keeps that pass's pattern, running estimates do not move. See
+     * {@link dev.gan4j.core.api.TrainableNetwork#forwardNear}.
+     */
+    default INDArray forwardNear(INDArray input) {
+        return forward(input, true);
+    }
+
+    /**
+     * Keeps what {@link #forwardNear} needs of the last training-mode forward, before any layer's
+     * near pass overwrites the buffers it was computed from; later calls until the next forward do nothing.
+     */
+    default void freeze() {
+    }
+
+    /**
      * Back-propagates through the last training forward.
      *
      * @param parameterGradients write d(loss)/d(parameters) into the bound gradient views (overwriting)

@@ -91,11 +91,24 @@ public final class FastNetwork implements TrainableNetwork {
 
     @Override
     public INDArray forward(INDArray input, boolean training) {
+        return forward(input, training, false);
+    }
+
+    @Override
+    public INDArray forwardNear(INDArray input) {
+        if (!trainingForward) {
+            throw new IllegalStateException("forwardNear needs a training-mode forward pass first");
+        }
+        layers.forEach(FastLayer::freeze);
+        return forward(input, true, true);
+    }
+
+    private INDArray forward(INDArray input, boolean training, boolean near) {
         long[] expected = inputShape.withBatch(input.size(0));
         INDArray x = Arrays.equals(input.shape(), expected) ? input : input.reshape('c', expected);
         for (int i = 0; i < layers.size(); i++) {
             long start = forwardNanos == null ? 0 : System.nanoTime();
-            x = layers.get(i).forward(x, training);
+            x = near ? layers.get(i).forwardNear(x) : layers.get(i).forward(x, training);
             if (forwardNanos != null) {
                 forwardNanos[i] += System.nanoTime() - start;
             }
@@ -163,6 +176,21 @@ public final class FastNetwork implements TrainableNetwork {
     @Override
     public INDArray accumulatedGradient() {
         return hasAccumulated ? accumulated.dup() : null;
+    }
+
+    @Override
+    public void blendFrom(TrainableNetwork source, double weight) {
+        if (!(source instanceof FastNetwork other) || other.parameters.length() != parameters.length()
+                || other.state.length() != state.length()) {
+            throw new IllegalArgumentException("can only blend from a fast network of the same architecture");
+        }
+        parameters.muli(1 - weight).addi(other.parameters.mul(weight));
+        state.muli(1 - weight).addi(other.state.mul(weight));
+    }
+
+    @Override
+    public boolean couplesExamples() {
+        return layers.stream().anyMatch(BatchNormLayer.class::isInstance);
     }
 
     @Override

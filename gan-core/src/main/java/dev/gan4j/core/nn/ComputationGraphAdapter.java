@@ -8,6 +8,7 @@ import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.graph.vertex.GraphVertex;
+import org.deeplearning4j.nn.layers.normalization.BatchNormalization;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -143,6 +144,11 @@ public final class ComputationGraphAdapter implements TrainableNetwork {
     @Override
     public INDArray accumulatedGradient() {
         return accumulated.copy();
+    }
+
+    @Override
+    public boolean couplesExamples() {
+        return Arrays.stream(graph.getLayers()).anyMatch(layer -> layer instanceof BatchNormalization);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.gan4j.core.nn;
 import dev.gan4j.core.api.Shape;
 import dev.gan4j.core.api.TrainableNetwork;
 import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.layers.normalization.BatchNormalization;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.updater.MultiLayerUpdater;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
@@ -12,6 +13,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 
 import static java.util.Objects.requireNonNull;
@@ -132,6 +134,11 @@ public final class MultiLayerNetworkAdapter implements TrainableNetwork {
     @Override
     public INDArray accumulatedGradient() {
         return accumulated.copy();
+    }
+
+    @Override
+    public boolean couplesExamples() {
+        return Arrays.stream(net.getLayers()).anyMatch(layer -> layer instanceof BatchNormalization);
     }
 
     @Override

@@ -155,10 +155,17 @@ public final class Checkpoints {
         }
     }
 
-    /** Loads every network of {@code model} from a verified checkpoint. */
+    /**
+     * Loads every network of {@code model} from a verified checkpoint. A checkpoint written before the
+     * experiment kept a weight average starts the average from the restored generator.
+     */
     public static void restore(Checkpoint checkpoint, GanModel model) {
         for (Map.Entry<String, TrainableNetwork> entry : model.networks().entrySet()) {
             String file = checkpoint.networkFiles().get(entry.getKey());
+            if (file == null && entry.getKey().equals(GanModel.AVERAGED_GENERATOR)) {
+                entry.getValue().blendFrom(model.generator().network(), 1);
+                continue;
+            }
             if (file == null) {
                 throw new CorruptCheckpointException("checkpoint " + checkpoint.directory() + " has no " + entry.getKey());
             }

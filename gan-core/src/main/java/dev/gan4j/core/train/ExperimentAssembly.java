@@ -44,6 +44,10 @@ public final class ExperimentAssembly {
                 () -> experiment.encoder().create(data));
         GanModel model = buildModel(experiment, data.shape(), encoder, dataType);
         TrainingStrategy strategy = create("strategy", () -> experiment.strategy().create());
+        create("strategy", () -> {
+            strategy.check(model);
+            return strategy;
+        });
         return new Assembled(data, model, strategy);
     }
 
@@ -87,7 +91,13 @@ public final class ExperimentAssembly {
                     + " but the encoder produces " + conditionDim);
         }
         dryRun(generator, discriminator, dataType);
-        return new GanModel(generator, discriminator, encoder);
+        Generator averaged = null;
+        if (experiment.training().ema() != null) {
+            averaged = experiment.generator().create(new ModelContext(dataShape, conditionDim, Seeds.derive(seed, Seeds.INIT, 0),
+                    experiment.optimizers().generator().toUpdater(), dataType));
+            averaged.network().blendFrom(generator.network(), 1);
+        }
+        return new GanModel(generator, discriminator, encoder, averaged);
     }
 
     private static void dryRun(Generator generator, Discriminator discriminator, DataType dataType) {

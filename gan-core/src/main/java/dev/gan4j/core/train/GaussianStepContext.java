@@ -7,7 +7,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 import static java.util.Objects.requireNonNull;
 
-/** The step context of the engine: normal draws from a generator seeded by (run seed, step), so a resumed run draws the same. */
+/** The step context of the engine: normal and uniform draws from a generator seeded by (run seed, step), so a resumed run draws the same. */
 public final class GaussianStepContext implements StepContext {
     private final long step;
     private final int latentDim;
@@ -34,5 +34,10 @@ public final class GaussianStepContext implements StepContext {
     @Override
     public INDArray sampleNormal(long... shape) {
         return sampler.next(dataType, shape);
+    }
+
+    @Override
+    public INDArray sampleUniform(long... shape) {
+        return sampler.nextUniform(dataType, shape);
     }
 }

@@ -63,12 +63,12 @@ public final class SampleGridListener implements TrainingListener {
         }
         try {
             if (points) {
-                Generator g = training.model().generator();
+                Generator g = training.model().samplingGenerator();
                 INDArray many = g.generate(fixedLatent(training.experiment().seed(), POINTS, g.latentDim() + g.conditionDim(),
                         latent.dataType()));
                 ScatterPlot.write(many, run.sampleGrid(completed));
             } else {
-                INDArray images = training.model().generator().generate(latent);
+                INDArray images = training.model().samplingGenerator().generate(latent);
                 ImageGrid.write(images, columns((int) images.size(0)), run.sampleGrid(completed));
             }
         } catch (IOException e) {

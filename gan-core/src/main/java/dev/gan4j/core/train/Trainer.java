@@ -37,6 +37,7 @@ public final class Trainer {
         long iterations = run.iterations();
         long seed = run.experiment().seed();
         int latentDim = run.model().generator().latentDim();
+        GeneratorAverage average = GeneratorAverage.of(run);
         listeners.forEach(l -> l.onStart(run, firstStep));
         for (long step = firstStep; step < iterations; step++) {
             Nd4j.getRandom().setSeed(Seeds.derive(seed, Seeds.STEP, step));
@@ -46,6 +47,7 @@ public final class Trainer {
             }
             StepContext context = new GaussianStepContext(seed, step, latentDim, dataType);
             Map<String, Double> values = strategy.step(run.model(), batch, context);
+            average.update();
             for (Map.Entry<String, Double> value : values.entrySet()) {
                 if (!Double.isFinite(value.getValue())) {
                     throw new DivergenceException(step, value.getKey(), value.getValue());

@@ -1,6 +1,7 @@
 package dev.gan4j.datasets;
 
 import dev.gan4j.core.api.Batch;
+import dev.gan4j.core.api.ConditionSchema;
 import dev.gan4j.core.api.DataSource;
 import dev.gan4j.core.api.Shape;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -9,7 +10,9 @@ import org.nd4j.linalg.factory.Nd4j;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.OptionalInt;
+import java.util.stream.IntStream;
 
 import static java.util.Objects.requireNonNull;
 
@@ -38,8 +41,9 @@ public final class IdxDataSource implements DataSource {
     private final byte[] labels;
     private final OptionalInt numClasses;
     private final String description;
+    private final List<String> classNames;
 
-    private IdxDataSource(IdxReader.Images images, IdxReader.Labels labels, String description) {
+    private IdxDataSource(IdxReader.Images images, IdxReader.Labels labels, String description, List<String> classNames) {
         this.shape = Shape.image(1, images.rows(), images.columns());
         this.size = images.count();
         this.pixelsPerExample = images.rows() * images.columns();
@@ -47,6 +51,9 @@ public final class IdxDataSource implements DataSource {
         this.labels = labels == null ? null : labels.values();
         this.numClasses = labels == null ? OptionalInt.empty() : OptionalInt.of(classCount(labels.values()));
         this.description = description;
+        this.classNames = labels == null ? List.of()
+                : classNames.size() >= numClasses.getAsInt() ? List.copyOf(classNames)
+                : IntStream.range(0, numClasses.getAsInt()).mapToObj(Integer::toString).toList();
     }
 
     /**
@@ -55,7 +62,16 @@ public final class IdxDataSource implements DataSource {
      * @param name what the files are, e.g. {@code fashion-mnist train}, for the description
      */
     public static IdxDataSource read(IdxFiles files, int limit, String name) throws IOException {
+        return read(files, limit, name, List.of());
+    }
+
+    /**
+     * Like {@link #read(IdxFiles, int, String)}, naming the classes (Fashion-MNIST's "dress", "sneaker", ...)
+     * for conditioning by name; numbers name them when the list is shorter than the labels need.
+     */
+    public static IdxDataSource read(IdxFiles files, int limit, String name, List<String> classNames) throws IOException {
         requireNonNull(files, "files is null");
+        requireNonNull(classNames, "classNames is null");
         requireNonNull(name, "name is null");
         if (limit <= 0) {
             throw new IllegalArgumentException("limit must be > 0, found " + limit);
@@ -73,7 +89,7 @@ public final class IdxDataSource implements DataSource {
                 ? images.total() + " examples"
                 : "first " + images.count() + " of " + images.total() + " examples";
         return new IdxDataSource(images, labels, name + ": " + count + " of " + images.rows() + "x" + images.columns()
-                + " from " + absolute(files));
+                + " from " + absolute(files), classNames);
     }
 
     /** The value a pixel byte becomes in a batch. */
@@ -123,6 +139,11 @@ public final class IdxDataSource implements DataSource {
         INDArray x = Nd4j.create(examples, shape.withBatch(n), DataType.FLOAT);
         INDArray y = classes == null ? null : Nd4j.create(classes, new long[] {n}, DataType.FLOAT);
         return new Batch(x, y);
+    }
+
+    @Override
+    public ConditionSchema conditionSchema() {
+        return ConditionSchema.ofClasses(classNames);
     }
 
     @Override

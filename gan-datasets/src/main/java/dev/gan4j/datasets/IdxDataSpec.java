@@ -121,7 +121,7 @@ public record IdxDataSpec(String dataset, String split, String directory, String
         if (files == null) {
             throw locator.notFound(known, part, configured);
         }
-        return IdxDataSource.read(files, max, known.id() + " " + part.id());
+        return IdxDataSource.read(files, max, known.id() + " " + part.id(), known.classNames());
     }
 
     private static void requireFile(Path file, String field) throws DatasetNotFoundException {

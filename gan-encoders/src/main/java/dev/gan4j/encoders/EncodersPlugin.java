@@ -13,5 +13,6 @@ public final class EncodersPlugin extends GanPlugin {
     @Override
     protected void registerComponents() {
         register(ComponentKind.ENCODER, "none", NoneEncoderSpec.class);
+        register(ComponentKind.ENCODER, "one-hot", OneHotEncoderSpec.class);
     }
 }

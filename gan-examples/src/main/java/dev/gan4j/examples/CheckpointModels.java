@@ -1,7 +1,6 @@
 package dev.gan4j.examples;
 
 import dev.gan4j.core.api.GanModel;
-import dev.gan4j.core.api.Unconditional;
 import dev.gan4j.core.config.Experiment;
 import dev.gan4j.core.config.ExperimentReader;
 import dev.gan4j.core.plugin.ComponentRegistry;
@@ -43,10 +42,7 @@ final class CheckpointModels {
         }
         Checkpoint read = Checkpoints.read(directory, registry.mapper());
         Experiment experiment = new ExperimentReader(registry).read(read.configJson(), List.of());
-        if (read.conditionDim() != 0) {
-            throw new IllegalStateException("this checkpoint is conditional; conditional models are not supported yet");
-        }
-        GanModel model = ExperimentAssembly.buildModel(experiment, read.dataShape(), Unconditional.INSTANCE, DataType.FLOAT);
+        GanModel model = ExperimentAssembly.buildModel(experiment, read.dataShape(), read.conditions(), DataType.FLOAT);
         Checkpoints.restore(read, model);
         return new Restored(read, experiment, model);
     }

@@ -3,6 +3,7 @@ package dev.gan4j.examples;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gan4j.core.api.DataSource;
+import dev.gan4j.core.api.Encoder;
 import dev.gan4j.core.api.GaussianMixture;
 import dev.gan4j.core.api.Generator;
 import dev.gan4j.core.api.NormalSampler;
@@ -14,6 +15,7 @@ import dev.gan4j.core.plugin.ComponentRegistry;
 import dev.gan4j.core.plugin.Plugins;
 import dev.gan4j.core.train.ExperimentAssembly;
 import dev.gan4j.core.train.RunDirectory;
+import dev.gan4j.core.train.Sampling;
 import dev.gan4j.metrics.ModeCoverage;
 import dev.gan4j.metrics.eval.Evaluator;
 import dev.gan4j.metrics.eval.Metric;
@@ -56,7 +58,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--n", defaultValue = "10000", description = "generated samples (default: ${DEFAULT-VALUE})")
     int samples;
 
-    @Option(names = "--metrics", defaultValue = "fid,kid,pr,dc,classes", description = "metrics (default: ${DEFAULT-VALUE})")
+    @Option(names = "--metrics", description = "metrics: fid, kid, pr, dc, classes, conditional, modes (default: fid,kid,pr,dc,classes; "
+            + "with conditional for class-conditional models; modes for 2-D mixtures)")
     String metrics;
 
     @Option(names = "--judge", paramLabel = "FILE", description = "judge file (default: ~/.gan/judges/<dataset>.judge)")
@@ -68,8 +71,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "seed of the latent draws and KID subsets (default: ${DEFAULT-VALUE})")
     long seed;
 
-    private static INDArray generate(Generator generator, int n, long seed) {
-        return generator.generate(NormalSampler.latents(seed, n, generator.latentDim())).dup();
+    private static INDArray generate(Generator generator, Encoder encoder, int n, long seed) {
+        return Sampling.generate(generator, encoder, NormalSampler.latents(seed, n, generator.latentDim()),
+                Sampling.defaults(generator, encoder, 0, n)).dup();
     }
 
     private static INDArray first(DataSource data, int n) {
@@ -82,12 +86,14 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Set<Metric> chosen = Metric.parse(metrics);
         ComponentRegistry registry = Plugins.registry();
         if ((runDir == null) == (samplesFile == null)) {
             throw new IllegalArgumentException("give either RUN_DIR or --samples FILE.npy");
         }
         CheckpointModels.Restored restored = runDir == null ? null : CheckpointModels.load(registry, runDir, checkpoint);
+        boolean classConditional = restored != null && restored.model().generator().conditionDim() > 0
+                && !restored.model().encoder().schema().classes().isEmpty();
+        Set<Metric> chosen = Metric.parse(metrics != null ? metrics : classConditional ? "fid,kid,pr,dc,classes,conditional" : "fid,kid,pr,dc,classes");
         Experiment experiment = restored != null ? restored.experiment()
                 : ExperimentSource.load(new ExperimentReader(registry), config == null ? Presets.DEFAULT : config, java.util.List.of());
         ObjectMapper mapper = registry.mapper();
@@ -107,7 +113,7 @@ final class EvaluateCommand implements Callable<Integer> {
                         + data.description());
             }
             System.out.printf(Locale.ROOT, "evaluating %s on %s; %d samples, seed %d%n", what, data.description(), count, seed);
-            INDArray points = given != null ? given : generate(sampler(restored), count, seed);
+            INDArray points = given != null ? given : generate(sampler(restored), restored.model().encoder(), count, seed);
             ModeCoverage.Result modes = ModeCoverage.compute(points.reshape(count, points.length() / count), mixture.means(), mixture.std());
             values = new LinkedHashMap<>();
             values.put("modes_captured", (double) modes.modesCaptured());
@@ -122,7 +128,7 @@ final class EvaluateCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "evaluating %s with judge %s (test accuracy %.4f); %d samples, seed %d%n",
                     what, setup.judgePath(), setup.judge().info().testAccuracy(), count, seed);
             Evaluator evaluator = setup.evaluator();
-            values = given == null ? evaluator.evaluate(sampler(restored), chosen, seed)
+            values = given == null ? evaluator.evaluate(sampler(restored), restored.model().encoder(), chosen, seed)
                     : evaluator.evaluateSamples(given, chosen, seed);
             floor = evaluator.floor(chosen, seed);
         }

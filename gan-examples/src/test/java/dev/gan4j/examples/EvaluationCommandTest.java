@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -115,5 +116,54 @@ class EvaluationCommandTest {
         TestExperiments.Result metric = TestExperiments.run("evaluate", run.toString(), "--metrics", "fid,inception");
         assertEquals(1, metric.exitCode());
         assertTrue(metric.err().contains("unknown metric 'inception'"), metric.err());
+    }
+
+    @Test
+    void aClassConditionalRunSamplesWhatItIsAskedAndIsEvaluatedPerClass(@TempDir Path dir) throws Exception {
+        Path judge = dir.resolve("small.judge");
+        assertEquals(0, TestExperiments.run("judge", "train", "--data",
+                "{\"type\":\"idx\",\"dataset\":\"fashion-mnist\",\"limit\":600}", "--epochs", "1", "--out", judge.toString()).exitCode());
+        Path run = dir.resolve("cgan");
+        TestExperiments.Result trained = TestExperiments.run("train", "cgan-fashion-mnist", "--run-dir", run.toString(),
+                "--set", "data.limit=512", "--set", "generator.channels=[16, 8]", "--set", "discriminator.channels=[8, 16]",
+                "--set", "training={\"iterations\": 4, \"checkpointEvery\": 4, \"sampleEvery\": 4, \"sampleGrid\": 20}");
+        assertEquals(0, trained.exitCode(), trained.err());
+        assertArrayEquals(new int[] {10, 2}, gridRowsAndColumns(run.resolve("samples/step-4.png")), "one row of 2 per class");
+
+        Path samples = dir.resolve("s.npy");
+        Path labels = dir.resolve("l.npy");
+        TestExperiments.Result balanced = TestExperiments.run("sample", run.toString(), "--n", "25", "--out", samples.toString(),
+                "--labels", "balanced", "--labels-out", labels.toString(), "--grid", dir.resolve("rows.png").toString());
+        assertEquals(0, balanced.exitCode(), balanced.err());
+        int[] written = readInts(labels);
+        assertEquals(25, written.length);
+        for (int i = 0; i < written.length; i++) {
+            assertEquals(i % 10, written[i], "balanced labels cycle through the classes");
+        }
+        assertArrayEquals(new int[] {10, 8}, gridRowsAndColumns(dir.resolve("rows.png")), "the grid has a row of 8 per class");
+
+        TestExperiments.Result dresses = TestExperiments.run("sample", run.toString(), "--n", "3", "--out", samples.toString(),
+                "--label", "Dress", "--labels-out", labels.toString());
+        assertEquals(0, dresses.exitCode(), dresses.err());
+        assertArrayEquals(new int[] {3, 3, 3}, readInts(labels));
+        TestExperiments.Result unknown = TestExperiments.run("sample", run.toString(), "--n", "3", "--out", samples.toString(),
+                "--label", "hat");
+        assertEquals(1, unknown.exitCode());
+        assertTrue(unknown.err().contains("unknown class 'hat'") && unknown.err().contains("3=dress"), unknown.err());
+
+        TestExperiments.Result evaluated = TestExperiments.run("evaluate", run.toString(), "--judge", judge.toString(), "--n", "200");
+        assertEquals(0, evaluated.exitCode(), evaluated.err());
+        assertTrue(evaluated.out().contains("conditional_accuracy=") && evaluated.out().contains("fid="), evaluated.out());
+    }
+
+    /** Rows and columns of a grid of 28x28 images, each drawn at twice its size with 2 pixels of padding. */
+    private static int[] gridRowsAndColumns(Path png) throws Exception {
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        return new int[] {(image.getHeight() - 2) / 58, (image.getWidth() - 2) / 58};
+    }
+
+    private static int[] readInts(Path npy) throws Exception {
+        org.nd4j.linalg.api.ndarray.INDArray array = dev.gan4j.core.io.NpyReader.read(npy);
+        return array.castTo(org.nd4j.linalg.api.buffer.DataType.INT).toIntVector();
     }
 }

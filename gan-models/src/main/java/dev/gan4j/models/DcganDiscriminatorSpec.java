@@ -28,22 +28,42 @@ import org.nd4j.linalg.activations.impl.ActivationLReLU;
  * <p>At its defaults on 28x28 data it is the DCGAN-28 of the PyTorch reference: Conv(1, 64), LeakyReLU(0.2),
  * Conv(64, 128), BN, LeakyReLU(0.2), Flatten, Linear(128*7*7, 1).
  *
- * @param channels   feature maps of each convolution
- * @param leakySlope negative slope of the leaky ReLUs
- * @param batchNorm  batch norm after every convolution but the first
- * @param layers     {@code fast} (default) or {@code dl4j} stock layers
+ * <p>With {@code batchNorm} off the convolutions keep their biases and no layer couples the examples of
+ * a batch: the discriminator that per-example gradient penalties (WGAN-GP, Gulrajani et al. 2017) and
+ * SN-GAN use. {@code spectralNorm} divides the weight of every convolution and of the final linear layer
+ * by its largest singular value (Miyato et al. 2018, "Spectral Normalization for Generative Adversarial
+ * Networks"), bounding the discriminator's Lipschitz constant layer by layer.
+ *
+ * @param channels     feature maps of each convolution
+ * @param leakySlope   negative slope of the leaky ReLUs
+ * @param batchNorm    batch norm after every convolution but the first (default true)
+ * @param spectralNorm spectral normalization of every convolution and of the linear layer (default false;
+ *                     needs the fast layers)
+ * @param layers       {@code fast} (default) or {@code dl4j} stock layers
+ * @param conditioning how a conditional experiment's condition enters: {@code projection} (default), {@code concat}
+ *                     or {@code acgan}; see {@link Conditioning}
  */
-public record DcganDiscriminatorSpec(int[] channels, Double leakySlope, Boolean batchNorm, LayerEngine layers)
-        implements DiscriminatorSpec {
+public record DcganDiscriminatorSpec(int[] channels, Double leakySlope, Boolean batchNorm, Boolean spectralNorm,
+                                     LayerEngine layers, Conditioning conditioning) implements DiscriminatorSpec {
     public DcganDiscriminatorSpec {
         channels = Checks.positiveAll("channels", channels, new int[] {64, 128});
         leakySlope = Checks.inRange("leakySlope", leakySlope, 0.2, 0, 1);
         batchNorm = batchNorm == null || batchNorm;
         layers = LayerEngine.orDefault(layers);
+        spectralNorm = LayerEngine.spectralNorm(spectralNorm, layers);
+        conditioning = Conditioning.orDefault(conditioning);
+    }
+
+    public DcganDiscriminatorSpec(int[] channels, Double leakySlope, Boolean batchNorm, Boolean spectralNorm, LayerEngine layers) {
+        this(channels, leakySlope, batchNorm, spectralNorm, layers, null);
+    }
+
+    public DcganDiscriminatorSpec(int[] channels, Double leakySlope, Boolean batchNorm, LayerEngine layers) {
+        this(channels, leakySlope, batchNorm, null, layers, null);
     }
 
     public DcganDiscriminatorSpec(int[] channels, Double leakySlope, Boolean batchNorm) {
-        this(channels, leakySlope, batchNorm, null);
+        this(channels, leakySlope, batchNorm, null, null, null);
     }
 
     @Override
@@ -52,17 +72,14 @@ public record DcganDiscriminatorSpec(int[] channels, Double leakySlope, Boolean 
         if (!shape.isImage()) {
             throw new InvalidValueException("type", "dcgan judges images [channels, height, width] but the data has shape " + shape);
         }
-        if (context.conditionDim() > 0) {
-            throw new InvalidValueException("type", "dcgan is unconditional; this experiment has a condition of size "
-                    + context.conditionDim());
-        }
+        Conditioning.requireFastLayers(context, layers);
         int factor = 1 << channels.length;
         if (shape.height() % factor != 0 || shape.width() % factor != 0) {
             throw new InvalidValueException("channels", channels.length + " strided convolutions need image sides divisible by "
                     + factor + ", found " + shape.height() + "x" + shape.width());
         }
         if (layers == LayerEngine.FAST) {
-            FastNetwork.Builder fast = FastNetwork.builder(shape, context.dataType());
+            FastNetwork.Builder fast = FastNetwork.builder(shape, context.dataType()).spectralNorm(spectralNorm);
             for (int i = 0; i < channels.length; i++) {
                 fast.conv(channels[i], 4, 2, 1);
                 if (batchNorm && i > 0) {
@@ -70,8 +87,7 @@ public record DcganDiscriminatorSpec(int[] channels, Double leakySlope, Boolean 
                 }
                 fast.leakyRelu(leakySlope);
             }
-            fast.dense(1);
-            return new NetworkDiscriminator(shape, 0, fast.build(context.updater(), context.seed(), Dl4jDefaults.INIT_STD));
+            return conditioning.build(fast, shape, context, spectralNorm);
         }
         NeuralNetConfiguration.ListBuilder list = Dl4jDefaults.builder(context)
                 .convolutionMode(ConvolutionMode.Truncate)

@@ -29,19 +29,31 @@ import org.nd4j.linalg.activations.Activation;
  * <p>At its defaults on 28x28 data it is layer for layer the DCGAN-28 of the PyTorch reference:
  * Linear(100, 128*7*7), BN, ReLU, ConvTranspose(128, 64), BN, ReLU, ConvTranspose(64, 1), Tanh.
  *
- * @param latentDim size of z
- * @param channels  feature maps after the projection and after each upsampling but the last
- * @param layers    {@code fast} (default) or {@code dl4j} stock layers
+ * <p>{@code spectralNorm} divides the weight of the projection and of every transposed convolution by
+ * its largest singular value (Miyato et al. 2018, "Spectral Normalization for Generative Adversarial
+ * Networks"); SN-GAN normalizes only the discriminator, later work (Zhang et al. 2019, SAGAN) both.
+ *
+ * @param latentDim    size of z
+ * @param channels     feature maps after the projection and after each upsampling but the last
+ * @param spectralNorm spectral normalization of the projection and every transposed convolution (default
+ *                     false; needs the fast layers)
+ * @param layers       {@code fast} (default) or {@code dl4j} stock layers
  */
-public record DcganGeneratorSpec(Integer latentDim, int[] channels, LayerEngine layers) implements GeneratorSpec {
+public record DcganGeneratorSpec(Integer latentDim, int[] channels, Boolean spectralNorm, LayerEngine layers)
+        implements GeneratorSpec {
     public DcganGeneratorSpec {
         latentDim = Checks.positive("latentDim", latentDim, 100);
         channels = Checks.positiveAll("channels", channels, new int[] {128, 64});
         layers = LayerEngine.orDefault(layers);
+        spectralNorm = LayerEngine.spectralNorm(spectralNorm, layers);
+    }
+
+    public DcganGeneratorSpec(Integer latentDim, int[] channels, LayerEngine layers) {
+        this(latentDim, channels, null, layers);
     }
 
     public DcganGeneratorSpec(Integer latentDim, int[] channels) {
-        this(latentDim, channels, null);
+        this(latentDim, channels, null, null);
     }
 
     @Override
@@ -60,6 +72,7 @@ public record DcganGeneratorSpec(Integer latentDim, int[] channels, LayerEngine 
         int in = latentDim + context.conditionDim();
         if (layers == LayerEngine.FAST) {
             FastNetwork.Builder fast = FastNetwork.builder(Shape.vector(in), context.dataType())
+                    .spectralNorm(spectralNorm)
                     .dense(channels[0] * h0 * w0).batchNorm().relu()
                     .reshape(Shape.image(channels[0], h0, w0));
             for (int i = 1; i < channels.length; i++) {

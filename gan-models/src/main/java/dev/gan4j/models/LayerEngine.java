@@ -34,4 +34,14 @@ public enum LayerEngine {
     static LayerEngine orDefault(LayerEngine engine) {
         return engine == null ? FAST : engine;
     }
+
+    /** The {@code spectralNorm} option of a built-in model, off by default; DL4J's stock layers have no spectral normalization. */
+    static boolean spectralNorm(Boolean spectralNorm, LayerEngine engine) {
+        boolean on = spectralNorm != null && spectralNorm;
+        if (on && engine != FAST) {
+            throw new InvalidValueException("spectralNorm", "needs the fast layers (\"layers\": \"fast\"); DL4J's stock layers,"
+                    + " chosen by \"layers\": \"" + engine.id + "\", have no spectral normalization");
+        }
+        return on;
+    }
 }

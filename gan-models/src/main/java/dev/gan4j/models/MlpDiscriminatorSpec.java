@@ -17,33 +17,52 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.activations.impl.ActivationLReLU;
 
-/** A fully connected discriminator: the flattened example through leaky-ReLU layers to one logit. */
-public record MlpDiscriminatorSpec(int[] hidden, Double leakySlope, LayerEngine layers) implements DiscriminatorSpec {
+/**
+ * A fully connected discriminator: the flattened example through leaky-ReLU layers to one logit, joined
+ * with the condition in conditional experiments.
+ *
+ * @param hidden       widths of the hidden layers
+ * @param leakySlope   negative slope of the leaky ReLUs
+ * @param spectralNorm divide every layer's weight by its largest singular value (Miyato et al. 2018,
+ *                     "Spectral Normalization for Generative Adversarial Networks"), bounding the
+ *                     discriminator's Lipschitz constant; default false, needs the fast layers
+ * @param layers       {@code fast} (default) or {@code dl4j} stock layers
+ * @param conditioning how a conditional experiment's condition enters: {@code projection} (default), {@code concat}
+ *                     or {@code acgan}; see {@link Conditioning}
+ */
+public record MlpDiscriminatorSpec(int[] hidden, Double leakySlope, Boolean spectralNorm, LayerEngine layers,
+                                   Conditioning conditioning) implements DiscriminatorSpec {
     public MlpDiscriminatorSpec {
         hidden = Checks.positiveAll("hidden", hidden, new int[] {512, 256});
         leakySlope = Checks.inRange("leakySlope", leakySlope, 0.2, 0, 1);
         layers = LayerEngine.orDefault(layers);
+        spectralNorm = LayerEngine.spectralNorm(spectralNorm, layers);
+        conditioning = Conditioning.orDefault(conditioning);
+    }
+
+    public MlpDiscriminatorSpec(int[] hidden, Double leakySlope, Boolean spectralNorm, LayerEngine layers) {
+        this(hidden, leakySlope, spectralNorm, layers, null);
+    }
+
+    public MlpDiscriminatorSpec(int[] hidden, Double leakySlope, LayerEngine layers) {
+        this(hidden, leakySlope, null, layers, null);
     }
 
     public MlpDiscriminatorSpec(int[] hidden, Double leakySlope) {
-        this(hidden, leakySlope, null);
+        this(hidden, leakySlope, null, null, null);
     }
 
     @Override
     public Discriminator create(ModelContext context) {
-        if (context.conditionDim() > 0) {
-            throw new InvalidValueException("type", "mlp is unconditional; this experiment has a condition of size "
-                    + context.conditionDim());
-        }
+        Conditioning.requireFastLayers(context, layers);
         Shape shape = context.dataShape();
         int in = (int) shape.size();
         if (layers == LayerEngine.FAST) {
-            FastNetwork.Builder fast = FastNetwork.builder(shape, context.dataType());
+            FastNetwork.Builder fast = FastNetwork.builder(shape, context.dataType()).spectralNorm(spectralNorm);
             for (int width : hidden) {
                 fast.dense(width).leakyRelu(leakySlope);
             }
-            fast.dense(1);
-            return new NetworkDiscriminator(shape, 0, fast.build(context.updater(), context.seed(), Dl4jDefaults.INIT_STD));
+            return conditioning.build(fast, shape, context, spectralNorm);
         }
         NeuralNetConfiguration.ListBuilder list = Dl4jDefaults.builder(context).list();
         int previous = in;

@@ -22,9 +22,18 @@ import org.nd4j.linalg.activations.Activation;
  * A fully connected generator, the architecture of the original GAN (Goodfellow et al. 2014): hidden
  * layers with ReLU (and batch norm if asked), a tanh output (or a linear one for unbounded data such
  * as the 2-D mixtures) reshaped to the data's shape. Works for any data shape, images or vectors.
+ *
+ * @param latentDim    size of z
+ * @param hidden       widths of the hidden layers
+ * @param batchNorm    batch norm after every hidden layer (default false)
+ * @param output       {@code tanh} (default) or {@code linear}
+ * @param spectralNorm divide every layer's weight by its largest singular value (Miyato et al. 2018,
+ *                     "Spectral Normalization for Generative Adversarial Networks"); default false, needs
+ *                     the fast layers
+ * @param layers       {@code fast} (default) or {@code dl4j} stock layers
  */
-public record MlpGeneratorSpec(Integer latentDim, int[] hidden, Boolean batchNorm, String output, LayerEngine layers)
-        implements GeneratorSpec {
+public record MlpGeneratorSpec(Integer latentDim, int[] hidden, Boolean batchNorm, String output, Boolean spectralNorm,
+                               LayerEngine layers) implements GeneratorSpec {
     public MlpGeneratorSpec {
         latentDim = Checks.positive("latentDim", latentDim, 100);
         hidden = Checks.positiveAll("hidden", hidden, new int[] {256, 512});
@@ -35,14 +44,19 @@ public record MlpGeneratorSpec(Integer latentDim, int[] hidden, Boolean batchNor
                     + output + "'");
         }
         layers = LayerEngine.orDefault(layers);
+        spectralNorm = LayerEngine.spectralNorm(spectralNorm, layers);
+    }
+
+    public MlpGeneratorSpec(Integer latentDim, int[] hidden, Boolean batchNorm, String output, LayerEngine layers) {
+        this(latentDim, hidden, batchNorm, output, null, layers);
     }
 
     public MlpGeneratorSpec(Integer latentDim, int[] hidden, Boolean batchNorm, LayerEngine layers) {
-        this(latentDim, hidden, batchNorm, null, layers);
+        this(latentDim, hidden, batchNorm, null, null, layers);
     }
 
     public MlpGeneratorSpec(Integer latentDim, int[] hidden, Boolean batchNorm) {
-        this(latentDim, hidden, batchNorm, null, null);
+        this(latentDim, hidden, batchNorm, null, null, null);
     }
 
     @Override
@@ -50,7 +64,7 @@ public record MlpGeneratorSpec(Integer latentDim, int[] hidden, Boolean batchNor
         Shape shape = context.dataShape();
         int in = latentDim + context.conditionDim();
         if (layers == LayerEngine.FAST) {
-            FastNetwork.Builder fast = FastNetwork.builder(Shape.vector(in), context.dataType());
+            FastNetwork.Builder fast = FastNetwork.builder(Shape.vector(in), context.dataType()).spectralNorm(spectralNorm);
             for (int width : hidden) {
                 fast.dense(width);
                 if (batchNorm) {

@@ -1,12 +1,15 @@
 package dev.gan4j.trainers;
 
 import dev.gan4j.core.api.Batch;
+import dev.gan4j.core.api.Conditions;
+import dev.gan4j.core.api.Discriminator;
 import dev.gan4j.core.api.GanModel;
 import dev.gan4j.core.api.StepContext;
 import dev.gan4j.core.api.TrainableNetwork;
 import dev.gan4j.core.api.TrainingStrategy;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 import java.util.LinkedHashMap;
@@ -27,6 +30,12 @@ import static java.util.Objects.requireNonNull;
  * example D sees; the same noisy generated batch serves D's update and G's, whose gradient passes
  * through the noise unchanged. A gradient penalty adds its parameter gradient to D's update
  * (see {@link GradientPenaltyTerm}).
+ *
+ * <p>Conditional training (Mirza &amp; Osindero 2014): the encoder turns the real batch's labels, tags or texts
+ * into condition vectors; G generates the batch's counterparts under the same conditions, and D judges
+ * every example under its condition. A D with an auxiliary classifier (ACGAN, Odena et al. 2017) also
+ * learns to recognise the condition of real and generated examples, and G learns to make it
+ * recognisable. A trainable encoder learns from D's loss, through D's gradient with respect to the condition.
  */
 public final class AlternatingStrategy implements TrainingStrategy {
     private final AdversarialLoss loss;
@@ -74,17 +83,24 @@ public final class AlternatingStrategy implements TrainingStrategy {
     @Override
     public Map<String, Double> step(GanModel model, Batch real, StepContext context) {
         TrainableNetwork g = model.generator().network();
-        TrainableNetwork d = model.discriminator().network();
+        Discriminator judge = model.discriminator();
+        TrainableNetwork d = judge.network();
+        TrainableNetwork encoder = judge.conditionDim() > 0 ? model.encoder().network() : null;
         int n = real.size();
+        Conditions targets = real.conditions();
+        INDArray conditions = model.encoder().encode(targets, true);
         INDArray z = context.sampleLatent(n);
-        INDArray fake = g.forward(z, true);
+        INDArray fake = g.forward(model.generator().input(z, conditions), true);
         double noise = stabilizers.noiseAt(context.step());
         INDArray realInput = noise > 0 ? real.examples().add(context.sampleNormal(real.examples().shape()).castTo(real.examples().dataType()).muli(noise))
                 : real.examples();
         INDArray fakeInput = noise > 0 ? fake.add(context.sampleNormal(fake.shape()).castTo(fake.dataType()).muli(noise)) : fake;
         double target = 1 - stabilizers.labelSmoothing();
+        boolean auxiliary = judge.auxiliaryOutputs() > 0;
+        Map<String, Double> values = new LinkedHashMap<>();
 
-        double[] realScores = scores(d.forward(realInput, true));
+        INDArray realOutput = judge.judge(realInput, conditions, true);
+        double[] realScores = scores(realOutput);
         double[] realGradient = new double[n];
         double lossReal = 0;
         double meanReal = 0;
@@ -93,9 +109,12 @@ public final class AlternatingStrategy implements TrainingStrategy {
             realGradient[i] = target == 1 ? loss.realGradient(realScores[i]) : LogitLosses.sigmoid(realScores[i]) - target;
             meanReal += loss.reported(realScores[i]);
         }
-        d.accumulateGradient(column(realGradient, fake));
+        AuxiliaryClassifierLoss.Result realClasses = auxiliary ? AuxiliaryClassifierLoss.of(realOutput, targets) : null;
+        d.accumulateGradient(outputGradient(realGradient, realClasses, realOutput));
+        INDArray conditionGradient = encoder == null ? null : judge.conditionGradient().dup();
 
-        double[] fakeScores = scores(d.forward(fakeInput, true));
+        INDArray fakeOutput = judge.judge(fakeInput, conditions, true);
+        double[] fakeScores = scores(fakeOutput);
         double[] fakeGradient = new double[n];
         double lossFake = 0;
         double meanFake = 0;
@@ -104,7 +123,12 @@ public final class AlternatingStrategy implements TrainingStrategy {
             fakeGradient[i] = loss.fakeGradient(fakeScores[i]);
             meanFake += loss.reported(fakeScores[i]);
         }
-        d.accumulateGradient(column(fakeGradient, fake));
+        AuxiliaryClassifierLoss.Result fakeClasses = auxiliary ? AuxiliaryClassifierLoss.of(fakeOutput, targets) : null;
+        d.accumulateGradient(outputGradient(fakeGradient, fakeClasses, fakeOutput));
+        if (encoder != null) {
+            encoder.accumulateGradient(conditionGradient.addi(judge.conditionGradient()));
+            encoder.applyGradients(n);
+        }
         double penaltyValue = Double.NaN;
         if (penalty != null && penalty.appliesAt(d.updateCount())) {
             penaltyValue = penalty.accumulate(d, realInput, fakeInput, context) / n;
@@ -115,26 +139,39 @@ public final class AlternatingStrategy implements TrainingStrategy {
             d.setParameters(Transforms.min(Transforms.max(parameters, -weightClip, false), weightClip, false));
         }
 
-        Map<String, Double> values = new LinkedHashMap<>();
         values.put("d_loss", (lossReal + lossFake) / n);
+        if (auxiliary) {
+            values.put("d_class_loss", (realClasses.loss() + fakeClasses.loss()) / (2 * n));
+        }
         if (!Double.isNaN(penaltyValue)) {
             values.put("d_penalty", penaltyValue);
         }
         if ((context.step() + 1) % discriminatorSteps == 0) {
-            double[] judged = scores(d.forward(fakeInput, true));
+            INDArray judged = judge.judge(fakeInput, conditions, true);
+            double[] judgedScores = scores(judged);
             double[] generatorGradient = new double[n];
             double lossG = 0;
             for (int i = 0; i < n; i++) {
-                lossG += loss.generatorLoss(judged[i]);
-                generatorGradient[i] = loss.generatorGradient(judged[i]);
+                lossG += loss.generatorLoss(judgedScores[i]);
+                generatorGradient[i] = loss.generatorGradient(judgedScores[i]);
             }
-            g.accumulateGradient(d.inputGradient(column(generatorGradient, fake)));
+            AuxiliaryClassifierLoss.Result generatedClasses = auxiliary ? AuxiliaryClassifierLoss.of(judged, targets) : null;
+            g.accumulateGradient(d.inputGradient(outputGradient(generatorGradient, generatedClasses, judged)));
             g.applyGradients(n);
             values.put("g_loss", lossG / n);
+            if (auxiliary) {
+                values.put("g_class_loss", generatedClasses.loss() / n);
+            }
         }
         values.put("d_real", meanReal / n);
         values.put("d_fake", meanFake / n);
         return values;
+    }
+
+    /** D's output gradient: the adversarial one in the first column, an auxiliary classifier's after it. */
+    private static INDArray outputGradient(double[] adversarial, AuxiliaryClassifierLoss.Result classes, INDArray like) {
+        INDArray column = Nd4j.create(adversarial, new long[] {adversarial.length, 1}, like.dataType());
+        return classes == null ? column : Nd4j.hstack(column, classes.gradient());
     }
 
     @Override
@@ -144,11 +181,9 @@ public final class AlternatingStrategy implements TrainingStrategy {
         }
     }
 
-    private static double[] scores(INDArray output) {
-        return output.reshape(output.length()).toDoubleVector();
-    }
-
-    private static INDArray column(double[] values, INDArray like) {
-        return Nd4j.create(values, new long[] {values.length, 1}, like.dataType());
+    /** The adversarial logits, D's first output column. */
+    static double[] scores(INDArray output) {
+        INDArray first = output.size(1) == 1 ? output : output.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 1));
+        return first.reshape(first.length()).toDoubleVector();
     }
 }

@@ -1,6 +1,7 @@
 package dev.gan4j.trainers;
 
 import dev.gan4j.core.api.Batch;
+import dev.gan4j.core.api.Discriminator;
 import dev.gan4j.core.api.GanModel;
 import dev.gan4j.core.api.StepContext;
 import dev.gan4j.core.api.TrainableNetwork;
@@ -31,12 +32,14 @@ public final class ErrorDrivenStrategy implements TrainingStrategy {
     @Override
     public Map<String, Double> step(GanModel model, Batch real, StepContext context) {
         TrainableNetwork g = model.generator().network();
-        TrainableNetwork d = model.discriminator().network();
+        Discriminator judge = model.discriminator();
+        TrainableNetwork d = judge.network();
         int n = real.size();
-        INDArray fake = g.forward(context.sampleLatent(n), true);
+        INDArray conditions = model.encoder().encode(real.conditions(), true);
+        INDArray fake = g.forward(model.generator().input(context.sampleLatent(n), conditions), true);
         AdversarialLoss loss = AdversarialLoss.NON_SATURATING;
 
-        double[] realScores = scores(d.forward(real.examples(), true));
+        double[] realScores = AlternatingStrategy.scores(judge.judge(real.examples(), conditions, true));
         double lossReal = 0;
         double meanReal = 0;
         double[] realGradient = new double[n];
@@ -47,7 +50,7 @@ public final class ErrorDrivenStrategy implements TrainingStrategy {
         }
         d.accumulateGradient(column(realGradient, fake));
 
-        double[] fakeScores = scores(d.forward(fake, true));
+        double[] fakeScores = AlternatingStrategy.scores(judge.judge(fake, conditions, true));
         double lossFake = 0;
         double meanFake = 0;
         double[] fakeGradient = new double[n];
@@ -78,8 +81,15 @@ public final class ErrorDrivenStrategy implements TrainingStrategy {
         return values;
     }
 
-    private static double[] scores(INDArray output) {
-        return output.reshape(output.length()).toDoubleVector();
+    @Override
+    public void check(GanModel model) {
+        if (model.discriminator().auxiliaryOutputs() > 0) {
+            throw new IllegalArgumentException("error-driven does not train an auxiliary classifier; use another strategy"
+                    + " or a discriminator without one");
+        }
+        if (model.encoder().network() != null) {
+            throw new IllegalArgumentException("error-driven does not train encoders; use another strategy or a fixed encoder");
+        }
     }
 
     private static INDArray column(double[] values, INDArray like) {

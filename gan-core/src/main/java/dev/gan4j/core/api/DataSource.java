@@ -16,6 +16,11 @@ public interface DataSource {
     /** Number of classes when examples carry labels. */
     OptionalInt numClasses();
 
+    /** What the examples carry to condition on; by default classes numbered like {@link #numClasses}. */
+    default ConditionSchema conditionSchema() {
+        return numClasses().isPresent() ? ConditionSchema.numberedClasses(numClasses().getAsInt()) : ConditionSchema.NONE;
+    }
+
     /** The examples at {@code indices}, scaled to [-1, 1], with their labels when the data has them. */
     Batch batch(int[] indices);
 

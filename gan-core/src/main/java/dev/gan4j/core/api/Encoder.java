@@ -2,14 +2,39 @@ package dev.gan4j.core.api;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 
+import java.util.List;
+
 /**
  * Turns a wish (a class, a set of tags, a sentence) into the condition vector that steers the
- * generator and informs the discriminator.
+ * generator and informs the discriminator (Mirza &amp; Osindero 2014).
  */
 public interface Encoder {
     /** Size of the condition vector; 0 means no conditioning. */
     int outputDim();
 
-    /** Condition vectors {@code [n, outputDim]} for a batch of real examples, or {@code null} when unconditional. */
-    INDArray encode(Batch batch);
+    /** What this encoder reads, as the data described it. */
+    ConditionSchema schema();
+
+    /**
+     * Condition vectors {@code [n, outputDim]}, or {@code null} when unconditional. In training mode a
+     * trainable encoder keeps what its {@link #network()}'s backward pass needs.
+     */
+    INDArray encode(Conditions conditions, boolean training);
+
+    /**
+     * Conditions from wishes typed by a user, one per example: class names or indices, comma-separated
+     * tags, or sentences, depending on the encoder.
+     *
+     * @throws IllegalArgumentException naming an unknown class or tag and listing the known ones
+     */
+    Conditions parse(List<String> wishes);
+
+    /**
+     * The encoder's trainable part, trained with G and D from the gradients of their losses with respect
+     * to the condition, and checkpointed as {@code encoder}; {@code null} when it has no parameters. Its
+     * input is whatever {@link #encode} feeds it.
+     */
+    default TrainableNetwork network() {
+        return null;
+    }
 }

@@ -40,6 +40,9 @@ public record GanModel(Generator generator, Discriminator discriminator, Encoder
         Map<String, TrainableNetwork> networks = new LinkedHashMap<>();
         networks.put("generator", generator.network());
         networks.put("discriminator", discriminator.network());
+        if (encoder.network() != null) {
+            networks.put("encoder", encoder.network());
+        }
         if (averaged != null) {
             networks.put(AVERAGED_GENERATOR, averaged.network());
         }

@@ -1,6 +1,7 @@
 package dev.gan4j.core.api;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Maps a latent vector z, optionally joined by a condition vector, to an example.
@@ -23,5 +24,16 @@ public interface Generator {
      */
     default INDArray generate(INDArray latent) {
         return network().forward(latent, false);
+    }
+
+    /**
+     * The network's input for latents {@code [n, latentDim]} and conditions {@code [n, conditionDim]}
+     * ({@code null} when unconditional): the two side by side (Mirza &amp; Osindero 2014).
+     */
+    default INDArray input(INDArray latent, INDArray conditions) {
+        if (conditions == null) {
+            return latent;
+        }
+        return Nd4j.hstack(latent, conditions.castTo(latent.dataType()));
     }
 }

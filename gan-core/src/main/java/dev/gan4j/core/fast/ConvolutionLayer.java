@@ -13,6 +13,10 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * {@code deconv2d} ops and their backprop ops, with PyTorch's weight layouts (weight format 1:
  * {@code [out, in, k, k]} for convolution, {@code [in, out, k, k]} for the transposed one), so
  * {@code Conv2d(k, s, p)} and {@code ConvTranspose2d(k, s, p)} mean the same as in PyTorch.
+ *
+ * <p>With spectral normalization (Miyato et al. 2018, see {@link SpectralNorm}) it computes with
+ * W / sigma(W), sigma taken over the weight reshaped to one row per output channel: axis 0 of a
+ * convolution's weight, axis 1 of a transposed convolution's, as PyTorch's {@code spectral_norm} does.
  */
 final class ConvolutionLayer implements FastLayer {
     private final boolean transposed;
@@ -24,13 +28,16 @@ final class ConvolutionLayer implements FastLayer {
     private final Shape inputShape;
     private final Shape outputShape;
     private final Buffers buffers;
+    private final SpectralNorm spectralNorm;
     private INDArray weights;
+    private INDArray effectiveWeights;
     private INDArray bias;
     private INDArray weightGradient;
     private INDArray biasGradient;
     private INDArray input;
 
-    ConvolutionLayer(boolean transposed, Shape inputShape, int out, int kernel, int stride, int padding, DataType dataType) {
+    ConvolutionLayer(boolean transposed, Shape inputShape, int out, int kernel, int stride, int padding, boolean spectralNorm,
+                     DataType dataType) {
         if (!inputShape.isImage()) {
             throw new IllegalArgumentException("a convolution needs image input [c, h, w], found " + inputShape);
         }
@@ -49,6 +56,17 @@ final class ConvolutionLayer implements FastLayer {
         }
         this.outputShape = Shape.image(out, h, w);
         this.buffers = new Buffers(dataType);
+        this.spectralNorm = spectralNorm ? new SpectralNorm(weightShape(), transposed ? 1 : 0, dataType) : null;
+    }
+
+    @Override
+    public String name() {
+        return spectralNorm == null ? "ConvolutionLayer" : "ConvolutionLayer+SN";
+    }
+
+    @Override
+    public SpectralNorm spectralNorm() {
+        return spectralNorm;
     }
 
     private int outputSize(int size) {
@@ -70,6 +88,11 @@ final class ConvolutionLayer implements FastLayer {
         return (long) in * out * kernel * kernel + out;
     }
 
+    @Override
+    public long stateCount() {
+        return spectralNorm == null ? 0 : spectralNorm.stateCount();
+    }
+
     private long[] weightShape() {
         return transposed ? new long[] {in, out, kernel, kernel} : new long[] {out, in, kernel, kernel};
     }
@@ -81,12 +104,18 @@ final class ConvolutionLayer implements FastLayer {
         bias = parameters.get(NDArrayIndex.interval(w, w + out)).reshape('c', new long[] {out});
         weightGradient = gradients.get(NDArrayIndex.interval(0, w)).reshape('c', weightShape());
         biasGradient = gradients.get(NDArrayIndex.interval(w, w + out)).reshape('c', new long[] {out});
+        if (spectralNorm != null) {
+            spectralNorm.bind(weights, weightGradient, state);
+        }
     }
 
     @Override
     public void initialize(double weightStd, NormalSampler normal) {
         weights.assign(normal.next(weights.dataType(), weightShape()).muli(weightStd));
         bias.assign(0);
+        if (spectralNorm != null) {
+            spectralNorm.initialize(normal);
+        }
     }
 
     private int[] arguments() {
@@ -95,15 +124,26 @@ final class ConvolutionLayer implements FastLayer {
 
     @Override
     public INDArray forward(INDArray x, boolean training) {
+        return apply(x, spectralNorm == null ? weights : spectralNorm.forward(training), training);
+    }
+
+    /** With spectral normalization the near pass reuses the last training forward's W / sigma: u stays put. */
+    @Override
+    public INDArray forwardNear(INDArray x) {
+        return spectralNorm == null ? forward(x, true) : apply(x, effectiveWeights, true);
+    }
+
+    private INDArray apply(INDArray x, INDArray w, boolean training) {
         long n = x.size(0);
         INDArray y = buffers.get(training ? "y" : "yi", outputShape.withBatch(n));
         Nd4j.exec(DynamicCustomOp.builder(transposed ? "deconv2d" : "conv2d")
-                .addInputs(x, weights, bias)
+                .addInputs(x, w, bias)
                 .addOutputs(y)
                 .addIntegerArguments(arguments())
                 .build());
         if (training) {
             input = x;
+            effectiveWeights = w;
         }
         return y;
     }
@@ -117,7 +157,7 @@ final class ConvolutionLayer implements FastLayer {
             // with the same weights (and vice versa); the forward op of the other kind computes it in a
             // fraction of the time of the full backprop op, which also computes the weight gradient.
             Nd4j.exec(DynamicCustomOp.builder(transposed ? "conv2d" : "deconv2d")
-                    .addInputs(g, weights)
+                    .addInputs(g, effectiveWeights)
                     .addOutputs(dx)
                     .addIntegerArguments(arguments())
                     .build());
@@ -126,10 +166,13 @@ final class ConvolutionLayer implements FastLayer {
         INDArray dw = parameterGradients ? weightGradient : buffers.get("dw", weightShape());
         INDArray db = parameterGradients ? biasGradient : buffers.get("db", out);
         Nd4j.exec(DynamicCustomOp.builder(transposed ? "deconv2d_bp" : "conv2d_bp")
-                .addInputs(input, weights, bias, g)
+                .addInputs(input, effectiveWeights, bias, g)
                 .addOutputs(dx, dw, db)
                 .addIntegerArguments(arguments())
                 .build());
+        if (spectralNorm != null) {
+            spectralNorm.backward();
+        }
         return dx;
     }
 }

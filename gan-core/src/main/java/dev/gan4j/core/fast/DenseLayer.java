@@ -10,21 +10,37 @@ import org.nd4j.linalg.factory.Nd4j;
  * y = x W + b with W {@code [in, out]}, computed by {@code Nd4j.gemm} with transpose flags (a gemm on
  * transposed views is several times slower). The bias sum of the backward pass is a gemm with a row
  * of ones, which writes straight into the gradient view.
+ *
+ * <p>With spectral normalization (Miyato et al. 2018, see {@link SpectralNorm}) it computes with
+ * W / sigma(W), sigma taken over W<sup>T</sup>, the {@code [out, in]} matrix PyTorch's {@code Linear} holds.
  */
 final class DenseLayer implements FastLayer {
     private final int in;
     private final int out;
     private final Buffers buffers;
+    private final SpectralNorm spectralNorm;
     private INDArray weights;
+    private INDArray effectiveWeights;
     private INDArray bias;
     private INDArray weightGradient;
     private INDArray biasGradient;
     private INDArray input;
 
-    DenseLayer(int in, int out, DataType dataType) {
+    DenseLayer(int in, int out, boolean spectralNorm, DataType dataType) {
         this.in = in;
         this.out = out;
         this.buffers = new Buffers(dataType);
+        this.spectralNorm = spectralNorm ? new SpectralNorm(new long[] {in, out}, 1, dataType) : null;
+    }
+
+    @Override
+    public String name() {
+        return spectralNorm == null ? "DenseLayer" : "DenseLayer+SN";
+    }
+
+    @Override
+    public SpectralNorm spectralNorm() {
+        return spectralNorm;
     }
 
     @Override
@@ -43,28 +59,50 @@ final class DenseLayer implements FastLayer {
     }
 
     @Override
+    public long stateCount() {
+        return spectralNorm == null ? 0 : spectralNorm.stateCount();
+    }
+
+    @Override
     public void bind(INDArray parameters, INDArray gradients, INDArray state) {
         long w = (long) in * out;
         weights = parameters.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, w)).reshape('c', in, out);
         bias = parameters.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(w, w + out)).reshape('c', 1, out);
         weightGradient = gradients.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, w)).reshape('c', in, out);
         biasGradient = gradients.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(w, w + out)).reshape('c', 1, out);
+        if (spectralNorm != null) {
+            spectralNorm.bind(weights, weightGradient, state);
+        }
     }
 
     @Override
     public void initialize(double weightStd, NormalSampler normal) {
         weights.assign(normal.next(weights.dataType(), in, out).muli(weightStd));
         bias.assign(0);
+        if (spectralNorm != null) {
+            spectralNorm.initialize(normal);
+        }
     }
 
     @Override
     public INDArray forward(INDArray x, boolean training) {
+        return apply(x, spectralNorm == null ? weights : spectralNorm.forward(training), training);
+    }
+
+    /** With spectral normalization the near pass reuses the last training forward's W / sigma: u stays put. */
+    @Override
+    public INDArray forwardNear(INDArray x) {
+        return spectralNorm == null ? forward(x, true) : apply(x, effectiveWeights, true);
+    }
+
+    private INDArray apply(INDArray x, INDArray w, boolean training) {
         long n = x.size(0);
         INDArray y = buffers.get(training ? "y" : "yi", n, out);
-        Nd4j.gemm(x, weights, y, false, false, 1.0, 0.0);
+        Nd4j.gemm(x, w, y, false, false, 1.0, 0.0);
         y.addiRowVector(bias);
         if (training) {
             input = x;
+            effectiveWeights = w;
         }
         return y;
     }
@@ -75,12 +113,15 @@ final class DenseLayer implements FastLayer {
         if (parameterGradients) {
             Nd4j.gemm(input, g, weightGradient, true, false, 1.0, 0.0);
             Nd4j.gemm(buffers.get("ones", 1, n).assign(1), g, biasGradient, false, false, 1.0, 0.0);
+            if (spectralNorm != null) {
+                spectralNorm.backward();
+            }
         }
         if (!inputGradient) {
             return null;
         }
         INDArray dx = buffers.get("dx", n, in);
-        Nd4j.gemm(g, weights, dx, false, true, 1.0, 0.0);
+        Nd4j.gemm(g, effectiveWeights, dx, false, true, 1.0, 0.0);
         return dx;
     }
 }

@@ -20,7 +20,17 @@ interface FastLayer {
     /** Trainable parameters, updated by the optimizer. */
     long parameterCount();
 
-    /** Non-trainable state saved with the parameters (batch-norm running statistics). */
+    /** How {@link FastNetwork#profile()} names the layer. */
+    default String name() {
+        return getClass().getSimpleName();
+    }
+
+    /** The spectral normalization of the layer's weight, or {@code null} when it has none. */
+    default SpectralNorm spectralNorm() {
+        return null;
+    }
+
+    /** Non-trainable state saved with the parameters (batch-norm running statistics, spectral-norm vectors). */
     default long stateCount() {
         return 0;
     }

@@ -225,18 +225,24 @@ public final class FastNetwork implements TrainableNetwork {
     /** Time spent per layer since {@link #startProfiling()}, one line each: layer, shapes, forward and backward milliseconds. */
     public List<String> profile() {
         List<String> lines = new ArrayList<>();
+        int width = Math.max(18, layers.stream().mapToInt(layer -> layer.name().length()).max().orElse(0));
         for (int i = 0; i < layers.size(); i++) {
             FastLayer layer = layers.get(i);
-            lines.add(String.format(java.util.Locale.ROOT, "%-18s %-14s -> %-14s forward %8.1f ms  backward %8.1f ms",
-                    layer.getClass().getSimpleName(), layer.inputShape(), layer.outputShape(),
+            lines.add(String.format(java.util.Locale.ROOT, "%-" + width + "s %-14s -> %-14s forward %8.1f ms  backward %8.1f ms",
+                    layer.name(), layer.inputShape(), layer.outputShape(),
                     forwardNanos == null ? 0 : forwardNanos[i] / 1e6, backwardNanos == null ? 0 : backwardNanos[i] / 1e6));
         }
         return lines;
     }
 
-    /** A copy of the non-trainable state (batch-norm running means and variances), flattened. */
+    /** A copy of the non-trainable state (batch-norm running means and variances, spectral-norm vectors u), flattened. */
     public INDArray state() {
         return state.dup();
+    }
+
+    /** The spectral normalizations of the layers that have one, in layer order. */
+    List<SpectralNorm> spectralNorms() {
+        return layers.stream().map(FastLayer::spectralNorm).filter(java.util.Objects::nonNull).toList();
     }
 
     @Override
@@ -248,7 +254,7 @@ public final class FastNetwork implements TrainableNetwork {
     public void readState(DataInputStream in) throws IOException {
         NetworkStates.Saved saved = NetworkStates.read(in, STATE_MAGIC, 3);
         NetworkStates.requireFits(saved.arrays().get(0), parameters, "parameters");
-        NetworkStates.requireFits(saved.arrays().get(1), state, "batch-norm statistics");
+        NetworkStates.requireFits(saved.arrays().get(1), state, "non-trainable state (batch-norm statistics, spectral-norm vectors)");
         NetworkStates.requireFits(saved.arrays().get(2), updaterState, "optimizer state");
         NetworkStates.assign(saved.arrays().get(0), parameters);
         NetworkStates.assign(saved.arrays().get(1), state);
@@ -263,6 +269,7 @@ public final class FastNetwork implements TrainableNetwork {
         private final DataType dataType;
         private final List<FastLayer> layers = new ArrayList<>();
         private Shape current;
+        private boolean spectralNorm;
 
         private Builder(Shape inputShape, DataType dataType) {
             this.inputShape = requireNonNull(inputShape, "inputShape is null");
@@ -280,20 +287,35 @@ public final class FastNetwork implements TrainableNetwork {
             return this;
         }
 
+        /**
+         * Switches spectral normalization (Miyato et al. 2018, "Spectral Normalization for Generative
+         * Adversarial Networks") on or off for the {@link #dense}, {@link #conv} and {@link #deconv} layers
+         * added after this call. Such a layer computes with W / sigma(W), sigma the largest singular value
+         * of its weight with one row per output channel, estimated by one power-iteration step per
+         * training-mode forward; it bounds each layer's Lipschitz constant, the way SN-GAN stabilises a
+         * discriminator. Biases, batch norm and activations are left alone; the parameter count does not
+         * change, and each normalized layer adds one state vector (one value per output channel) that
+         * checkpoints save with the batch-norm statistics. Off by default.
+         */
+        public Builder spectralNorm(boolean enabled) {
+            this.spectralNorm = enabled;
+            return this;
+        }
+
         /** A fully connected layer; image input is flattened first. */
         public Builder dense(int out) {
             if (current.dims().length != 1) {
                 reshape(Shape.vector((int) current.size()));
             }
-            return add(new DenseLayer((int) current.size(), out, dataType));
+            return add(new DenseLayer((int) current.size(), out, spectralNorm, dataType));
         }
 
         public Builder conv(int out, int kernel, int stride, int padding) {
-            return add(new ConvolutionLayer(false, current, out, kernel, stride, padding, dataType));
+            return add(new ConvolutionLayer(false, current, out, kernel, stride, padding, spectralNorm, dataType));
         }
 
         public Builder deconv(int out, int kernel, int stride, int padding) {
-            return add(new ConvolutionLayer(true, current, out, kernel, stride, padding, dataType));
+            return add(new ConvolutionLayer(true, current, out, kernel, stride, padding, spectralNorm, dataType));
         }
 
         public Builder batchNorm() {

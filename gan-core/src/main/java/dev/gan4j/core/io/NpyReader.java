@@ -15,8 +15,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads NumPy {@code .npy} files of little-endian float32 or float64 in C order, such as samples
- * saved by another framework, so they can be evaluated like gan4j's own.
+ * Reads NumPy {@code .npy} files of little-endian float32, float64, int32 or int64 in C order, such as
+ * samples saved by another framework or the labels {@code gan sample --labels-out} writes.
  */
 public final class NpyReader {
     private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([^']*)'");
@@ -57,9 +57,9 @@ public final class NpyReader {
                 .map(String::trim).filter(s -> !s.isEmpty()).mapToLong(Long::parseLong).toArray();
         long count = Arrays.stream(shape).reduce(1, (a, b) -> a * b);
         int width = switch (descr) {
-            case "<f4" -> 4;
-            case "<f8" -> 8;
-            default -> throw new IOException(file + ": dtype " + descr + " is not supported (float32 or float64 expected)");
+            case "<f4", "<i4" -> 4;
+            case "<f8", "<i8" -> 8;
+            default -> throw new IOException(file + ": dtype " + descr + " is not supported (float32, float64, int32 or int64 expected)");
         };
         int dataStart = headerStart + headerLength;
         if ((long) bytes.length - dataStart != count * width) {
@@ -68,7 +68,12 @@ public final class NpyReader {
         }
         float[] values = new float[(int) count];
         for (int i = 0; i < count; i++) {
-            values[i] = width == 4 ? buffer.getFloat(dataStart + 4 * i) : (float) buffer.getDouble(dataStart + 8 * i);
+            values[i] = switch (descr) {
+                case "<f4" -> buffer.getFloat(dataStart + 4 * i);
+                case "<i4" -> buffer.getInt(dataStart + 4 * i);
+                case "<i8" -> buffer.getLong(dataStart + 8 * i);
+                default -> (float) buffer.getDouble(dataStart + 8 * i);
+            };
         }
         return Nd4j.create(values, shape, 'c').castTo(DataType.FLOAT);
     }

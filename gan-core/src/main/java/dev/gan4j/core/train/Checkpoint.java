@@ -1,5 +1,6 @@
 package dev.gan4j.core.train;
 
+import dev.gan4j.core.api.ConditionSchema;
 import dev.gan4j.core.api.Shape;
 
 import java.nio.file.Path;
@@ -7,12 +8,13 @@ import java.util.Map;
 
 /**
  * A verified checkpoint directory: its step, the resolved experiment it was written under and
- * the data shape, enough to rebuild the networks without opening the data.
+ * the data shape and condition schema, enough to rebuild the networks without opening the data.
  *
  * @param networkFiles network role to file name
  * @param checksums    network role to SHA-256 of its file
  */
-public record Checkpoint(Path directory, long step, long seed, Shape dataShape, int conditionDim, String configJson,
+public record Checkpoint(Path directory, long step, long seed, Shape dataShape, int conditionDim, ConditionSchema conditions,
+                         String configJson,
                          Map<String, String> networkFiles, Map<String, String> checksums) {
     public Checkpoint {
         networkFiles = Map.copyOf(networkFiles);

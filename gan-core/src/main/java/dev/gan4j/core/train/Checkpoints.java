@@ -3,6 +3,7 @@ package dev.gan4j.core.train;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gan4j.core.api.ConditionSchema;
 import dev.gan4j.core.api.GanModel;
 import dev.gan4j.core.api.Shape;
 import dev.gan4j.core.api.TrainableNetwork;
@@ -58,6 +59,7 @@ public final class Checkpoints {
             state.put("seed", seed);
             state.set("dataShape", mapper.valueToTree(dataShape));
             state.put("conditionDim", model.generator().conditionDim());
+            state.set("conditions", mapper.valueToTree(model.encoder().schema()));
             ObjectNode networks = state.putObject("networks");
             for (Map.Entry<String, TrainableNetwork> entry : model.networks().entrySet()) {
                 String file = entry.getKey() + ".bin";
@@ -149,7 +151,9 @@ public final class Checkpoints {
             }
             Shape shape = mapper.treeToValue(state.path("dataShape"), Shape.class);
             return new Checkpoint(directory, state.path("step").asLong(), state.path("seed").asLong(), shape,
-                    state.path("conditionDim").asInt(), Files.readString(configPath), files, checksums);
+                    state.path("conditionDim").asInt(), state.has("conditions")
+                    ? mapper.treeToValue(state.get("conditions"), ConditionSchema.class) : ConditionSchema.NONE,
+                    Files.readString(configPath), files, checksums);
         } catch (IOException e) {
             throw new CorruptCheckpointException("cannot read checkpoint " + directory + ": " + e.getMessage(), e);
         }

@@ -1,5 +1,6 @@
 package dev.gan4j.core.train;
 
+import dev.gan4j.core.api.ConditionSchema;
 import dev.gan4j.core.api.DataSource;
 import dev.gan4j.core.api.Discriminator;
 import dev.gan4j.core.api.Encoder;
@@ -10,6 +11,7 @@ import dev.gan4j.core.api.TrainingStrategy;
 import dev.gan4j.core.api.Unconditional;
 import dev.gan4j.core.config.ConfigException;
 import dev.gan4j.core.config.DataContext;
+import dev.gan4j.core.config.EncoderContext;
 import dev.gan4j.core.config.Experiment;
 import dev.gan4j.core.config.InvalidValueException;
 import dev.gan4j.core.config.ModelContext;
@@ -40,9 +42,7 @@ public final class ExperimentAssembly {
             throw new ConfigException("data.batchSize", experiment.data().batchSize() + " is larger than the data set ("
                     + data.size() + " examples in " + data.description() + ")");
         }
-        Encoder encoder = experiment.encoder() == null ? Unconditional.INSTANCE : create("encoder",
-                () -> experiment.encoder().create(data));
-        GanModel model = buildModel(experiment, data.shape(), encoder, dataType);
+        GanModel model = buildModel(experiment, data.shape(), data.conditionSchema(), dataType);
         TrainingStrategy strategy = create("strategy", () -> experiment.strategy().create());
         create("strategy", () -> {
             strategy.check(model);
@@ -65,9 +65,15 @@ public final class ExperimentAssembly {
         }
     }
 
-    /** Builds and checks the networks for data of {@code dataShape}, without opening the data (sampling). */
-    public static GanModel buildModel(Experiment experiment, Shape dataShape, Encoder encoder, DataType dataType) {
+    /**
+     * Builds and checks the networks for data of {@code dataShape} whose conditions {@code schema} describes,
+     * without opening the data (sampling from a checkpoint).
+     */
+    public static GanModel buildModel(Experiment experiment, Shape dataShape, ConditionSchema schema, DataType dataType) {
         long seed = experiment.seed();
+        Encoder encoder = experiment.encoder() == null ? Unconditional.INSTANCE : create("encoder",
+                () -> experiment.encoder().create(new EncoderContext(schema, Seeds.derive(seed, Seeds.INIT, 2),
+                        experiment.optimizers().encoder().toUpdater(), dataType)));
         int conditionDim = encoder.outputDim();
         Generator generator = create("generator", () -> experiment.generator().create(new ModelContext(dataShape,
                 conditionDim, Seeds.derive(seed, Seeds.INIT, 0), experiment.optimizers().generator().toUpdater(), dataType)));
@@ -86,7 +92,8 @@ public final class ExperimentAssembly {
             throw new ConfigException("generator", "expects a condition of size " + generator.conditionDim()
                     + " but the encoder produces " + conditionDim);
         }
-        if (discriminator.conditionDim() != conditionDim) {
+        boolean auxiliaryOnly = discriminator.conditionDim() == 0 && discriminator.auxiliaryOutputs() > 0;
+        if (discriminator.conditionDim() != conditionDim && !auxiliaryOnly) {
             throw new ConfigException("discriminator", "expects a condition of size " + discriminator.conditionDim()
                     + " but the encoder produces " + conditionDim);
         }
@@ -115,15 +122,18 @@ public final class ExperimentAssembly {
                     + " but its network produced " + Arrays.toString(fake.shape()));
         }
         INDArray logits;
+        INDArray conditions = discriminator.conditionDim() == 0 ? null : Nd4j.zeros(dataType, 2, discriminator.conditionDim());
         try {
-            logits = discriminator.network().forward(fake, false);
+            logits = discriminator.judge(fake, conditions, false);
         } catch (RuntimeException e) {
             throw new ConfigException("discriminator", "fails on generated examples of shape "
                     + Arrays.toString(fake.shape()) + ": " + e.getMessage(), e);
         }
-        if (!Arrays.equals(logits.shape(), new long[] {2, 1})) {
-            throw new ConfigException("discriminator", "must output one logit per example, shape [n, 1], but produced "
-                    + Arrays.toString(logits.shape()));
+        int outputs = 1 + discriminator.auxiliaryOutputs();
+        if (!Arrays.equals(logits.shape(), new long[] {2, outputs})) {
+            throw new ConfigException("discriminator", "must output one logit per example"
+                    + (outputs > 1 ? " and " + (outputs - 1) + " auxiliary outputs, shape [n, " + outputs + "]" : ", shape [n, 1]")
+                    + ", but produced " + Arrays.toString(logits.shape()));
         }
     }
 

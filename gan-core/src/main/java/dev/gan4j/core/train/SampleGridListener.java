@@ -1,5 +1,7 @@
 package dev.gan4j.core.train;
 
+import dev.gan4j.core.api.Conditions;
+import dev.gan4j.core.api.Encoder;
 import dev.gan4j.core.api.Generator;
 import dev.gan4j.core.io.ImageGrid;
 import dev.gan4j.core.io.ScatterPlot;
@@ -14,8 +16,9 @@ import java.util.SplittableRandom;
 
 /**
  * Writes {@code samples/step-N.png} every {@code sampleEvery} steps, always from the same latent
- * batch, so successive grids show how the same points of latent space evolve. Images make a grid;
- * 2-D points a scatter plot of 2,500 samples.
+ * batch, so successive grids show how the same points of latent space evolve. Images make a grid,
+ * with one row per class for class-conditional models; 2-D points a scatter plot of 2,500 samples.
+ * Models conditioned on tags or texts get no grid yet.
  */
 public final class SampleGridListener implements TrainingListener {
     /** Points in the scatter plot of 2-D data. */
@@ -23,6 +26,8 @@ public final class SampleGridListener implements TrainingListener {
 
     private final RunDirectory run;
     private INDArray latent;
+    private Conditions conditions;
+    private int columns;
 
     public SampleGridListener(RunDirectory run) {
         this.run = run;
@@ -45,8 +50,18 @@ public final class SampleGridListener implements TrainingListener {
     @Override
     public void onStart(TrainingRun training, long firstStep) {
         Generator g = training.model().generator();
-        latent = fixedLatent(training.experiment().seed(), training.experiment().training().sampleGrid(),
-                g.latentDim() + g.conditionDim(), g.network().parameters().dataType());
+        Encoder encoder = training.model().encoder();
+        int classes = encoder.schema().classes().size();
+        int n = training.experiment().training().sampleGrid();
+        if (g.conditionDim() > 0 && classes > 0) {
+            columns = Math.max(1, Math.round(n / (float) classes));
+            conditions = Sampling.groupedLabels(classes, columns);
+            n = classes * columns;
+        } else {
+            columns = columns(n);
+            conditions = null;
+        }
+        latent = fixedLatent(training.experiment().seed(), n, g.latentDim(), g.network().parameters().dataType());
     }
 
     @Override
@@ -58,18 +73,19 @@ public final class SampleGridListener implements TrainingListener {
 
     private void write(TrainingRun training, long completed) {
         boolean points = training.dataShape().dims().length == 1 && training.dataShape().size() == 2;
-        if (!training.dataShape().isImage() && !points) {
+        Generator g = training.model().samplingGenerator();
+        Encoder encoder = training.model().encoder();
+        if (!training.dataShape().isImage() && !points || g.conditionDim() > 0 && conditions == null) {
             return;
         }
         try {
             if (points) {
-                Generator g = training.model().samplingGenerator();
-                INDArray many = g.generate(fixedLatent(training.experiment().seed(), POINTS, g.latentDim() + g.conditionDim(),
-                        latent.dataType()));
-                ScatterPlot.write(many, run.sampleGrid(completed));
+                INDArray many = fixedLatent(training.experiment().seed(), POINTS, g.latentDim(), latent.dataType());
+                ScatterPlot.write(Sampling.generate(g, encoder, many, Sampling.defaults(g, encoder, 0, POINTS)),
+                        run.sampleGrid(completed));
             } else {
-                INDArray images = training.model().samplingGenerator().generate(latent);
-                ImageGrid.write(images, columns((int) images.size(0)), run.sampleGrid(completed));
+                INDArray images = Sampling.generate(g, encoder, latent, conditions);
+                ImageGrid.write(images, columns, run.sampleGrid(completed));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write sample grid " + run.sampleGrid(completed), e);

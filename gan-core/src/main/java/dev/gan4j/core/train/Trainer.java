@@ -43,7 +43,7 @@ public final class Trainer {
             Nd4j.getRandom().setSeed(Seeds.derive(seed, Seeds.STEP, step));
             Batch batch = batches.batch(step);
             if (batch.examples().dataType() != dataType) {
-                batch = new Batch(batch.examples().castTo(dataType), batch.labels());
+                batch = batch.withExamples(batch.examples().castTo(dataType));
             }
             StepContext context = new GaussianStepContext(seed, step, latentDim, dataType);
             Map<String, Double> values = strategy.step(run.model(), batch, context);

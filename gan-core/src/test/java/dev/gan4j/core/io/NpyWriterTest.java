@@ -70,8 +70,14 @@ class NpyWriterTest {
         assertTrue(magic.getMessage().contains("t.npy"), magic.getMessage());
         Path ints = dir.resolve("i.npy");
         NpyWriter.write(ints, Nd4j.create(new int[] {1, 2}, new long[] {2}, DataType.INT));
-        java.io.IOException dtype = assertThrows(java.io.IOException.class, () -> NpyReader.read(ints));
-        assertTrue(dtype.getMessage().contains("<i4"), dtype.getMessage());
+        assertEquals(Nd4j.createFromArray(1f, 2f), NpyReader.read(ints), "int32 labels read back as values");
+        Path bytes16 = dir.resolve("h.npy");
+        Files.write(bytes16, Files.readAllBytes(ints));
+        byte[] patched = Files.readAllBytes(bytes16);
+        String header = new String(patched, java.nio.charset.StandardCharsets.ISO_8859_1).replace("<i4", "<f2");
+        Files.write(bytes16, header.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        java.io.IOException dtype = assertThrows(java.io.IOException.class, () -> NpyReader.read(bytes16));
+        assertTrue(dtype.getMessage().contains("<f2") && dtype.getMessage().contains("h.npy"), dtype.getMessage());
     }
 
     @Test

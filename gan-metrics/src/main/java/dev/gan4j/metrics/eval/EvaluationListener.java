@@ -52,7 +52,7 @@ public final class EvaluationListener implements TrainingListener {
     }
 
     private void evaluate(TrainingRun training, long completed) {
-        Map<String, Double> results = evaluator.evaluate(training.model().samplingGenerator(), metrics, seed);
+        Map<String, Double> results = evaluator.evaluate(training.model().samplingGenerator(), training.model().encoder(), metrics, seed);
         ObjectNode line = mapper.createObjectNode();
         line.put("step", completed);
         line.put("eval_samples", evaluator.samples());

@@ -1,10 +1,14 @@
 package dev.gan4j.metrics.eval;
 
 import dev.gan4j.core.api.Batch;
+import dev.gan4j.core.api.Conditions;
 import dev.gan4j.core.api.DataSource;
+import dev.gan4j.core.api.Encoder;
 import dev.gan4j.core.api.Generator;
 import dev.gan4j.core.api.NormalSampler;
+import dev.gan4j.core.train.Sampling;
 import dev.gan4j.metrics.ClassHistogram;
+import dev.gan4j.metrics.ConditionalAccuracy;
 import dev.gan4j.metrics.DensityCoverage;
 import dev.gan4j.metrics.FrechetDistance;
 import dev.gan4j.metrics.KernelInceptionDistance;
@@ -34,6 +38,7 @@ public final class Evaluator {
     private final INDArray realFeatures;
     private final INDArray floorFeatures;
     private final double[] classShares;
+    private final int[] realLabels;
 
     /**
      * @param judge    the judge whose features define the distances
@@ -56,6 +61,7 @@ public final class Evaluator {
         Batch real = all(heldOut);
         this.realFeatures = judge.features(real.examples());
         this.classShares = shares(real, judge.info().classes());
+        this.realLabels = real.labels() == null ? null : real.labels().castTo(DataType.INT).toIntVector();
         this.floorFeatures = judge.features(first(training, Math.min(samples, training.size())).examples());
     }
 
@@ -67,24 +73,49 @@ public final class Evaluator {
     public Map<String, Double> floor(Set<Metric> metrics, long seed) {
         Map<String, Double> values = new LinkedHashMap<>();
         measure(floorFeatures, metrics, seed, values);
+        if (metrics.contains(Metric.CONDITIONAL)) {
+            if (realLabels == null) {
+                throw new IllegalArgumentException("conditional accuracy needs labelled held-out data");
+            }
+            values.put("conditional_accuracy", ConditionalAccuracy.compute(realLabels, judge.classesFromFeatures(realFeatures),
+                    judge.info().classes()).accuracy());
+        }
         return values;
     }
 
-    /** Generates {@link #samples()} examples from latents drawn with {@code seed} and measures them. */
-    public Map<String, Double> evaluate(Generator generator, Set<Metric> metrics, long seed) {
+    /**
+     * Generates {@link #samples()} examples from latents drawn with {@code seed} and measures them. A class
+     * conditional generator generates every class equally often, and conditional accuracy compares the
+     * judge's class of each sample with the class it was generated for.
+     */
+    public Map<String, Double> evaluate(Generator generator, Encoder encoder, Set<Metric> metrics, long seed) {
         if (!generator.outputShape().equals(judge.info().inputShape())) {
             throw new IllegalArgumentException("the generator produces " + generator.outputShape() + " but the judge reads "
                     + judge.info().inputShape());
         }
+        if (metrics.contains(Metric.CONDITIONAL) && encoder.schema().classes().isEmpty()) {
+            throw new IllegalArgumentException("conditional accuracy needs a class-conditional model; this one is "
+                    + (generator.conditionDim() == 0 ? "unconditional" : "conditioned on tags or texts"));
+        }
         NormalSampler latents = new NormalSampler(seed);
         INDArray features = Nd4j.create(DataType.FLOAT, samples, judge.info().featureDim());
+        int[] requested = new int[samples];
         for (int start = 0; start < samples; start += CHUNK) {
             int count = Math.min(CHUNK, samples - start);
-            INDArray generated = generator.generate(latents.next(DataType.FLOAT, count, generator.latentDim()));
+            Conditions conditions = Sampling.defaults(generator, encoder, start, count);
+            INDArray generated = Sampling.generate(generator, encoder, latents.next(DataType.FLOAT, count, generator.latentDim()),
+                    conditions);
             features.get(NDArrayIndex.interval(start, start + count), NDArrayIndex.all()).assign(judge.features(generated));
+            if (conditions != null && conditions.labels() != null) {
+                System.arraycopy(conditions.labelIndices(), 0, requested, start, count);
+            }
         }
         Map<String, Double> values = new LinkedHashMap<>();
         measure(features, metrics, seed, values);
+        if (metrics.contains(Metric.CONDITIONAL)) {
+            values.put("conditional_accuracy", ConditionalAccuracy.compute(requested, judge.classesFromFeatures(features),
+                    judge.info().classes()).accuracy());
+        }
         return values;
     }
 

@@ -17,6 +17,11 @@ public enum Metric {
     DC("dc"),
     /** Class histogram of the samples by the judge: KL to the data's classes and smallest share. */
     CLASSES("classes"),
+    /**
+     * Conditional accuracy: the share of samples generated for class c that the judge assigns to c;
+     * class-conditional models only. Its floor is the judge's accuracy on the held-out data.
+     */
+    CONDITIONAL("conditional"),
     /** Modes captured, high-quality share and KL to uniform on a known Gaussian mixture (no judge). */
     MODES("modes");
 

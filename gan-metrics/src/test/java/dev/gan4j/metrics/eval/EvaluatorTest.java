@@ -2,6 +2,7 @@ package dev.gan4j.metrics.eval;
 
 import dev.gan4j.core.api.Generator;
 import dev.gan4j.core.api.Shape;
+import dev.gan4j.core.api.Unconditional;
 import dev.gan4j.core.api.TrainableNetwork;
 import dev.gan4j.metrics.judge.Judge;
 import dev.gan4j.metrics.judge.JudgeTrainer;
@@ -73,7 +74,7 @@ class EvaluatorTest {
     void aGeneratorOfTheRealDistributionScoresLikeTheFloor() {
         Set<Metric> all = Metric.parse("fid,kid,pr,dc,classes");
         Map<String, Double> floor = evaluator.floor(all, 1);
-        Map<String, Double> good = evaluator.evaluate(replaying(0, 1, 2), all, 1);
+        Map<String, Double> good = evaluator.evaluate(replaying(0, 1, 2), Unconditional.INSTANCE, all, 1);
         assertTrue(good.get("fid") < 3 * floor.get("fid") + 1, good + " vs floor " + floor);
         assertTrue(good.get("precision") > 0.8 && good.get("recall") > 0.8, good.toString());
         assertTrue(good.get("class_kl") < 0.05 && good.get("class_min_share") > 0.25, good.toString());
@@ -82,8 +83,8 @@ class EvaluatorTest {
     @Test
     void modeCollapseShowsInEveryMetric() {
         Set<Metric> all = Metric.parse("fid,kid,pr,dc,classes");
-        Map<String, Double> good = evaluator.evaluate(replaying(0, 1, 2), all, 1);
-        Map<String, Double> collapsed = evaluator.evaluate(replaying(0), all, 1);
+        Map<String, Double> good = evaluator.evaluate(replaying(0, 1, 2), Unconditional.INSTANCE, all, 1);
+        Map<String, Double> collapsed = evaluator.evaluate(replaying(0), Unconditional.INSTANCE, all, 1);
         assertTrue(collapsed.get("fid") > 2 * good.get("fid"), collapsed + " vs " + good);
         assertTrue(collapsed.get("kid") > good.get("kid"), collapsed + " vs " + good);
         assertTrue(collapsed.get("recall") < 0.5 && collapsed.get("coverage") < 0.5, collapsed.toString());

@@ -1,0 +1,233 @@
+package dev.gan4j.core.nn;
+
+import dev.gan4j.core.api.Shape;
+import dev.gan4j.core.api.TrainableNetwork;
+import dev.gan4j.core.fast.FastNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.learning.config.IUpdater;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.List;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A discriminator network that reads a condition vector beside each example: a feature network
+ * phi(x) {@code [n, F]} followed by a head that joins the condition y.
+ *
+ * <ul>
+ *   <li>{@link Join#PROJECTION} (Miyato &amp; Koyama 2018): {@code psi(phi(x)) + <V y, phi(x)>}, the inner
+ *       product of the features with an embedding of the condition, which the authors derive from the
+ *       log-likelihood ratio of a conditional model and show to beat concatenation;</li>
+ *   <li>{@link Join#CONCAT} (Mirza &amp; Osindero 2014; Reed et al. 2016 join text the same way):
+ *       {@code psi([phi(x), y])}.</li>
+ * </ul>
+ *
+ * <p>The condition is handed over by {@link #condition} before each forward pass; backward passes also
+ * produce d(loss)/d(y) ({@link #conditionGradient}) so a trainable encoder can learn from D.
+ */
+public final class ConditionalNetwork implements TrainableNetwork {
+    /** How the head joins the condition. */
+    public enum Join {
+        PROJECTION,
+        CONCAT
+    }
+
+    private final TrainableNetwork features;
+    private final FastNetwork head;
+    private final FastNetwork embedding;
+    private final Join join;
+    private final int featureDim;
+    private final int conditionDim;
+    private INDArray condition;
+    private INDArray lastFeatures;
+    private INDArray lastEmbedding;
+    private INDArray conditionGradient;
+
+    /**
+     * @param features   maps examples to {@code [n, featureDim]}; trained with the head
+     * @param outputs      head outputs: 1 logit, plus any auxiliary ones
+     * @param spectralNorm spectrally normalise the head and the embedding as well (Miyato &amp; Koyama 2018 do)
+     */
+    public ConditionalNetwork(TrainableNetwork features, int featureDim, int conditionDim, Join join, int outputs,
+                              boolean spectralNorm, IUpdater updater, long seed, double weightStd, DataType dataType) {
+        this.features = requireNonNull(features, "features is null");
+        this.join = requireNonNull(join, "join is null");
+        if (featureDim <= 0 || conditionDim <= 0 || outputs <= 0) {
+            throw new IllegalArgumentException("featureDim, conditionDim and outputs must be > 0, found "
+                    + featureDim + ", " + conditionDim + ", " + outputs);
+        }
+        this.featureDim = featureDim;
+        this.conditionDim = conditionDim;
+        int headInput = join == Join.CONCAT ? featureDim + conditionDim : featureDim;
+        this.head = FastNetwork.builder(Shape.vector(headInput), dataType).spectralNorm(spectralNorm).dense(outputs)
+                .build(updater, seed, weightStd);
+        this.embedding = join == Join.PROJECTION
+                ? FastNetwork.builder(Shape.vector(conditionDim), dataType).spectralNorm(spectralNorm).dense(featureDim)
+                .build(updater, seed + 1, weightStd)
+                : null;
+    }
+
+    /** Sets the conditions {@code [n, conditionDim]} of the examples of the next forward pass. */
+    public void condition(INDArray conditions) {
+        requireNonNull(conditions, "this discriminator needs a condition per example");
+        if (conditions.rank() != 2 || conditions.size(1) != conditionDim) {
+            throw new IllegalArgumentException("conditions must have shape [n, " + conditionDim + "], found "
+                    + java.util.Arrays.toString(conditions.shape()));
+        }
+        this.condition = conditions;
+    }
+
+    /** d(loss)/d(condition) of the last backward pass, {@code [n, conditionDim]}. */
+    public INDArray conditionGradient() {
+        return conditionGradient;
+    }
+
+    @Override
+    public INDArray forward(INDArray input, boolean training) {
+        return run(features.forward(input, training), training, false);
+    }
+
+    @Override
+    public INDArray forwardNear(INDArray input) {
+        return run(features.forwardNear(input), true, true);
+    }
+
+    private INDArray run(INDArray phi, boolean training, boolean near) {
+        if (condition == null || condition.size(0) != phi.size(0)) {
+            throw new IllegalStateException("no condition for this batch of " + phi.size(0) + " examples");
+        }
+        INDArray y = condition.castTo(phi.dataType());
+        lastFeatures = phi;
+        if (join == Join.CONCAT) {
+            INDArray joined = Nd4j.hstack(phi, y);
+            return near ? head.forwardNear(joined) : head.forward(joined, training);
+        }
+        INDArray scores = (near ? head.forwardNear(phi) : head.forward(phi, training)).dup();
+        lastEmbedding = (near ? embedding.forwardNear(y) : embedding.forward(y, training)).dup();
+        INDArray projection = lastEmbedding.mul(phi).sum(true, 1);
+        scores.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 1)).addi(projection);
+        return scores;
+    }
+
+    @Override
+    public INDArray backward(INDArray outputGradient) {
+        return features.backward(featureGradient(outputGradient, true));
+    }
+
+    @Override
+    public INDArray inputGradient(INDArray outputGradient) {
+        return features.inputGradient(featureGradient(outputGradient, false));
+    }
+
+    @Override
+    public void accumulateGradient(INDArray outputGradient) {
+        features.accumulateGradient(featureGradient(outputGradient, true));
+    }
+
+    /** Back through the head (and the embedding), returning d(loss)/d(phi) and keeping d(loss)/d(y). */
+    private INDArray featureGradient(INDArray g, boolean parameters) {
+        INDArray headGradient = parameters ? head.backward(g) : head.inputGradient(g);
+        if (join == Join.CONCAT) {
+            INDArray phiGradient = headGradient.get(NDArrayIndex.all(), NDArrayIndex.interval(0, featureDim)).dup();
+            conditionGradient = headGradient.get(NDArrayIndex.all(), NDArrayIndex.interval(featureDim, featureDim + conditionDim)).dup();
+            return phiGradient;
+        }
+        INDArray logitGradient = g.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 1)).castTo(lastFeatures.dataType());
+        INDArray phiGradient = headGradient.add(lastEmbedding.mulColumnVector(logitGradient));
+        INDArray embeddingGradient = lastFeatures.mulColumnVector(logitGradient);
+        conditionGradient = (parameters ? embedding.backward(embeddingGradient) : embedding.inputGradient(embeddingGradient)).dup();
+        return phiGradient;
+    }
+
+    private List<TrainableNetwork> parts() {
+        return embedding == null ? List.of(features, head) : List.of(features, head, embedding);
+    }
+
+    @Override
+    public void applyGradients(int batchSize) {
+        parts().forEach(p -> p.applyGradients(batchSize));
+    }
+
+    @Override
+    public void discardGradients() {
+        parts().forEach(TrainableNetwork::discardGradients);
+    }
+
+    @Override
+    public INDArray accumulatedGradient() {
+        List<INDArray> gradients = parts().stream().map(TrainableNetwork::accumulatedGradient).toList();
+        if (gradients.stream().anyMatch(java.util.Objects::isNull)) {
+            return null;
+        }
+        return Nd4j.concat(0, gradients.stream().map(g -> g.reshape(g.length())).toArray(INDArray[]::new));
+    }
+
+    @Override
+    public boolean couplesExamples() {
+        return features.couplesExamples();
+    }
+
+    @Override
+    public void blendFrom(TrainableNetwork source, double weight) {
+        if (!(source instanceof ConditionalNetwork other) || other.join != join) {
+            throw new IllegalArgumentException("can only blend from a conditional network of the same architecture");
+        }
+        List<TrainableNetwork> mine = parts();
+        List<TrainableNetwork> theirs = other.parts();
+        for (int i = 0; i < mine.size(); i++) {
+            mine.get(i).blendFrom(theirs.get(i), weight);
+        }
+    }
+
+    @Override
+    public long updateCount() {
+        return features.updateCount();
+    }
+
+    @Override
+    public long parameterCount() {
+        return parts().stream().mapToLong(TrainableNetwork::parameterCount).sum();
+    }
+
+    @Override
+    public INDArray parameters() {
+        return Nd4j.concat(0, parts().stream().map(p -> {
+            INDArray flat = p.parameters();
+            return flat.reshape(flat.length());
+        }).toArray(INDArray[]::new));
+    }
+
+    @Override
+    public void setParameters(INDArray flat) {
+        if (flat.length() != parameterCount()) {
+            throw new IllegalArgumentException("expected " + parameterCount() + " parameters, found " + flat.length());
+        }
+        INDArray vector = flat.reshape(flat.length());
+        long offset = 0;
+        for (TrainableNetwork part : parts()) {
+            long count = part.parameterCount();
+            part.setParameters(vector.get(NDArrayIndex.interval(offset, offset + count)).dup());
+            offset += count;
+        }
+    }
+
+    @Override
+    public void writeState(DataOutputStream out) throws IOException {
+        for (TrainableNetwork part : parts()) {
+            part.writeState(out);
+        }
+    }
+
+    @Override
+    public void readState(DataInputStream in) throws IOException {
+        for (TrainableNetwork part : parts()) {
+            part.readState(in);
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package dev.gan4j.core.nn;
+
+import dev.gan4j.core.api.NormalSampler;
+import dev.gan4j.core.api.Shape;
+import dev.gan4j.core.fast.FastNetwork;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.learning.config.Sgd;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The conditional discriminator heads against central finite differences of L = sum(output * R) in double:
+ * parameter gradients of features, head and embedding, the input gradient and the condition gradient.
+ */
+class ConditionalNetworkTest {
+    private static final int N = 3;
+    private static final int CONDITION = 4;
+
+    private static ConditionalNetwork network(ConditionalNetwork.Join join, int outputs) {
+        FastNetwork features = FastNetwork.builder(Shape.image(1, 4, 4), DataType.DOUBLE).conv(2, 2, 2, 0).leakyRelu(0.2)
+                .dense(5).tanh().build(new Sgd(0.1), 3, 0.5);
+        return new ConditionalNetwork(features, 5, CONDITION, join, outputs, false, new Sgd(0.1), 4, 0.5, DataType.DOUBLE);
+    }
+
+    private static double loss(ConditionalNetwork net, INDArray x, INDArray y, INDArray r) {
+        net.condition(y);
+        return net.forward(x, true).mul(r).sumNumber().doubleValue();
+    }
+
+    private static double relativeError(INDArray actual, INDArray expected) {
+        return actual.sub(expected).norm2Number().doubleValue() / Math.max(1e-12, expected.norm2Number().doubleValue());
+    }
+
+    @ParameterizedTest
+    @EnumSource(ConditionalNetwork.Join.class)
+    void gradientsMatchFiniteDifferences(ConditionalNetwork.Join join) {
+        for (int outputs : new int[] {1, 3}) {
+            ConditionalNetwork net = network(join, outputs);
+            INDArray x = new NormalSampler(1).next(DataType.DOUBLE, N, 1, 4, 4);
+            INDArray y = new NormalSampler(2).next(DataType.DOUBLE, N, CONDITION);
+            INDArray r = new NormalSampler(3).next(DataType.DOUBLE, N, outputs);
+            double eps = 1e-6;
+
+            net.condition(y);
+            net.forward(x, true);
+            INDArray inputGradient = net.backward(r).dup();
+            INDArray conditionGradient = net.conditionGradient().dup();
+            INDArray parameterGradient = net.accumulatedGradient();
+            net.discardGradients();
+
+            INDArray theta = net.parameters();
+            INDArray expectedParameters = theta.like();
+            for (int j = 0; j < theta.length(); j++) {
+                INDArray shifted = theta.dup();
+                shifted.putScalar(j, theta.getDouble(j) + eps);
+                net.setParameters(shifted);
+                double up = loss(net, x, y, r);
+                shifted.putScalar(j, theta.getDouble(j) - eps);
+                net.setParameters(shifted);
+                double down = loss(net, x, y, r);
+                expectedParameters.putScalar(j, (up - down) / (2 * eps));
+            }
+            net.setParameters(theta);
+            INDArray expectedInput = x.like();
+            for (int j = 0; j < x.length(); j++) {
+                INDArray shifted = x.dup();
+                shifted.putScalar(j, x.getDouble(j) + eps);
+                double up = loss(net, shifted, y, r);
+                shifted.putScalar(j, x.getDouble(j) - eps);
+                expectedInput.putScalar(j, (up - loss(net, shifted, y, r)) / (2 * eps));
+            }
+            INDArray expectedCondition = y.like();
+            for (int j = 0; j < y.length(); j++) {
+                INDArray shifted = y.dup();
+                shifted.putScalar(j, y.getDouble(j) + eps);
+                double up = loss(net, x, shifted, r);
+                shifted.putScalar(j, y.getDouble(j) - eps);
+                expectedCondition.putScalar(j, (up - loss(net, x, shifted, r)) / (2 * eps));
+            }
+            String what = join + " with " + outputs + " outputs";
+            assertTrue(relativeError(parameterGradient, expectedParameters) < 1e-6, what + " parameters "
+                    + relativeError(parameterGradient, expectedParameters));
+            assertTrue(relativeError(inputGradient, expectedInput) < 1e-6, what + " input " + relativeError(inputGradient, expectedInput));
+            assertTrue(relativeError(conditionGradient, expectedCondition) < 1e-6, what + " condition "
+                    + relativeError(conditionGradient, expectedCondition));
+            assertTrue(expectedCondition.norm2Number().doubleValue() > 1e-3, "the condition matters");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ConditionalNetwork.Join.class)
+    void stateRoundTripsAndParametersSplitBack(ConditionalNetwork.Join join) throws Exception {
+        ConditionalNetwork a = network(join, 1);
+        ConditionalNetwork b = network(join, 1);
+        INDArray shifted = a.parameters().addi(0.25);
+        a.setParameters(shifted);
+        assertEquals(shifted, a.parameters());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        a.writeState(new DataOutputStream(bytes));
+        b.readState(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+        INDArray x = new NormalSampler(1).next(DataType.DOUBLE, N, 1, 4, 4);
+        INDArray y = new NormalSampler(2).next(DataType.DOUBLE, N, CONDITION);
+        a.condition(y);
+        b.condition(y);
+        assertArrayEquals(a.forward(x, false).toDoubleVector(), b.forward(x, false).toDoubleVector(), 0);
+        assertEquals(a.parameterCount(), a.parameters().length());
+    }
+}

@@ -13,6 +13,7 @@ import dev.gan4j.core.plugin.Plugins;
 import dev.gan4j.core.train.BatchSchedule;
 import dev.gan4j.core.train.ExperimentAssembly;
 import dev.gan4j.core.train.GaussianStepContext;
+import dev.gan4j.core.train.Sampling;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -111,7 +112,8 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         if (sampleIterations > 0) {
-            INDArray z = NormalSampler.latents(experiment.seed(), sampleBatch, latentDim);
+            INDArray z = generator.input(NormalSampler.latents(experiment.seed(), sampleBatch, latentDim),
+                    assembled.model().encoder().encode(Sampling.defaults(generator, assembled.model().encoder(), 0, sampleBatch), false));
             generator.generate(z);
             long sampleStart = System.nanoTime();
             for (int i = 0; i < sampleIterations; i++) {

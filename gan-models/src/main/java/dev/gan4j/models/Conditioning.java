@@ -54,9 +54,11 @@ public enum Conditioning {
 
     /**
      * Completes a discriminator whose feature layers {@code features} holds: one logit, joined with the
-     * condition as this mode says when the experiment is conditional.
+     * condition as this mode says when the experiment is conditional, plus an auxiliary classifier's
+     * outputs when asked (always with {@code acgan}).
      */
-    Discriminator build(FastNetwork.Builder features, Shape dataShape, ModelContext context, boolean spectralNorm) {
+    Discriminator build(FastNetwork.Builder features, Shape dataShape, ModelContext context, boolean spectralNorm,
+                        boolean auxiliaryClassifier) {
         int conditionDim = context.conditionDim();
         if (conditionDim == 0) {
             FastNetwork net = features.dense(1).build(context.updater(), context.seed(), Dl4jDefaults.INIT_STD);
@@ -71,10 +73,11 @@ public enum Conditioning {
             features.reshape(Shape.vector(featureDim));
         }
         FastNetwork phi = features.build(context.updater(), context.seed(), Dl4jDefaults.INIT_STD);
+        int auxiliary = auxiliaryClassifier ? conditionDim : 0;
         ConditionalNetwork net = new ConditionalNetwork(phi, featureDim, conditionDim,
-                this == PROJECTION ? ConditionalNetwork.Join.PROJECTION : ConditionalNetwork.Join.CONCAT, 1, spectralNorm,
+                this == PROJECTION ? ConditionalNetwork.Join.PROJECTION : ConditionalNetwork.Join.CONCAT, 1 + auxiliary, spectralNorm,
                 context.updater(), context.seed() + 1, Dl4jDefaults.INIT_STD, context.dataType());
-        return new ConditionalDiscriminator(dataShape, conditionDim, 0, net);
+        return new ConditionalDiscriminator(dataShape, conditionDim, auxiliary, net);
     }
 
     static void requireFastLayers(ModelContext context, LayerEngine layers) {

@@ -42,9 +42,12 @@ import org.nd4j.linalg.activations.impl.ActivationLReLU;
  * @param layers       {@code fast} (default) or {@code dl4j} stock layers
  * @param conditioning how a conditional experiment's condition enters: {@code projection} (default), {@code concat}
  *                     or {@code acgan}; see {@link Conditioning}
+ * @param auxiliaryClassifier with {@code projection} or {@code concat}, also classify the input with one output per
+ *                     class or tag, as ACGAN does (default false)
  */
 public record DcganDiscriminatorSpec(int[] channels, Double leakySlope, Boolean batchNorm, Boolean spectralNorm,
-                                     LayerEngine layers, Conditioning conditioning) implements DiscriminatorSpec {
+                                     LayerEngine layers, Conditioning conditioning, Boolean auxiliaryClassifier)
+        implements DiscriminatorSpec {
     public DcganDiscriminatorSpec {
         channels = Checks.positiveAll("channels", channels, new int[] {64, 128});
         leakySlope = Checks.inRange("leakySlope", leakySlope, 0.2, 0, 1);
@@ -52,18 +55,19 @@ public record DcganDiscriminatorSpec(int[] channels, Double leakySlope, Boolean 
         layers = LayerEngine.orDefault(layers);
         spectralNorm = LayerEngine.spectralNorm(spectralNorm, layers);
         conditioning = Conditioning.orDefault(conditioning);
+        auxiliaryClassifier = auxiliaryClassifier != null && auxiliaryClassifier;
     }
 
     public DcganDiscriminatorSpec(int[] channels, Double leakySlope, Boolean batchNorm, Boolean spectralNorm, LayerEngine layers) {
-        this(channels, leakySlope, batchNorm, spectralNorm, layers, null);
+        this(channels, leakySlope, batchNorm, spectralNorm, layers, null, null);
     }
 
     public DcganDiscriminatorSpec(int[] channels, Double leakySlope, Boolean batchNorm, LayerEngine layers) {
-        this(channels, leakySlope, batchNorm, null, layers, null);
+        this(channels, leakySlope, batchNorm, null, layers, null, null);
     }
 
     public DcganDiscriminatorSpec(int[] channels, Double leakySlope, Boolean batchNorm) {
-        this(channels, leakySlope, batchNorm, null, null, null);
+        this(channels, leakySlope, batchNorm, null, null, null, null);
     }
 
     @Override
@@ -87,7 +91,7 @@ public record DcganDiscriminatorSpec(int[] channels, Double leakySlope, Boolean 
                 }
                 fast.leakyRelu(leakySlope);
             }
-            return conditioning.build(fast, shape, context, spectralNorm);
+            return conditioning.build(fast, shape, context, spectralNorm, auxiliaryClassifier);
         }
         NeuralNetConfiguration.ListBuilder list = Dl4jDefaults.builder(context)
                 .convolutionMode(ConvolutionMode.Truncate)

@@ -29,27 +29,30 @@ import org.nd4j.linalg.activations.impl.ActivationLReLU;
  * @param layers       {@code fast} (default) or {@code dl4j} stock layers
  * @param conditioning how a conditional experiment's condition enters: {@code projection} (default), {@code concat}
  *                     or {@code acgan}; see {@link Conditioning}
+ * @param auxiliaryClassifier with {@code projection} or {@code concat}, also classify the input with one output per
+ *                     class or tag, as ACGAN does (default false)
  */
 public record MlpDiscriminatorSpec(int[] hidden, Double leakySlope, Boolean spectralNorm, LayerEngine layers,
-                                   Conditioning conditioning) implements DiscriminatorSpec {
+                                   Conditioning conditioning, Boolean auxiliaryClassifier) implements DiscriminatorSpec {
     public MlpDiscriminatorSpec {
         hidden = Checks.positiveAll("hidden", hidden, new int[] {512, 256});
         leakySlope = Checks.inRange("leakySlope", leakySlope, 0.2, 0, 1);
         layers = LayerEngine.orDefault(layers);
         spectralNorm = LayerEngine.spectralNorm(spectralNorm, layers);
         conditioning = Conditioning.orDefault(conditioning);
+        auxiliaryClassifier = auxiliaryClassifier != null && auxiliaryClassifier;
     }
 
     public MlpDiscriminatorSpec(int[] hidden, Double leakySlope, Boolean spectralNorm, LayerEngine layers) {
-        this(hidden, leakySlope, spectralNorm, layers, null);
+        this(hidden, leakySlope, spectralNorm, layers, null, null);
     }
 
     public MlpDiscriminatorSpec(int[] hidden, Double leakySlope, LayerEngine layers) {
-        this(hidden, leakySlope, null, layers, null);
+        this(hidden, leakySlope, null, layers, null, null);
     }
 
     public MlpDiscriminatorSpec(int[] hidden, Double leakySlope) {
-        this(hidden, leakySlope, null, null, null);
+        this(hidden, leakySlope, null, null, null, null);
     }
 
     @Override
@@ -62,7 +65,7 @@ public record MlpDiscriminatorSpec(int[] hidden, Double leakySlope, Boolean spec
             for (int width : hidden) {
                 fast.dense(width).leakyRelu(leakySlope);
             }
-            return conditioning.build(fast, shape, context, spectralNorm);
+            return conditioning.build(fast, shape, context, spectralNorm, auxiliaryClassifier);
         }
         NeuralNetConfiguration.ListBuilder list = Dl4jDefaults.builder(context).list();
         int previous = in;

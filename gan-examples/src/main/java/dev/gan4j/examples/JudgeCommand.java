@@ -36,7 +36,7 @@ final class JudgeCommand implements Runnable {
     }
 
     @Command(name = "train", mixinStandardHelpOptions = true,
-            description = "Train a classifier judge on labelled data and save it with its test accuracy.")
+            description = "Train a classifier judge on labelled (or, with --tags, tagged) data and save it with its test accuracy.")
     static final class Train implements Callable<Integer> {
         @Option(names = "--dataset", defaultValue = "fashion-mnist", description = "a named IDX dataset (default: ${DEFAULT-VALUE})")
         String dataset;
@@ -59,8 +59,13 @@ final class JudgeCommand implements Runnable {
         @Option(names = "--seed", defaultValue = "1", description = "seed (default: ${DEFAULT-VALUE})")
         long seed;
 
-        @Option(names = "--out", paramLabel = "FILE", description = "judge file (default: ~/.gan/judges/<dataset>.judge)")
+        @Option(names = "--out", paramLabel = "FILE", description = "judge file (default: ~/.gan/judges/<dataset>.judge, "
+                + "<dataset>-tags.judge with --tags)")
         Path out;
+
+        @Option(names = "--tags", description = "judge the data's tag sets (one sigmoid output per tag) instead of its classes; "
+                + "for tagged data such as {\"type\":\"idx\",\"conditions\":\"tags\"}")
+        boolean tags;
 
         @Override
         public Integer call() throws IOException {
@@ -70,8 +75,9 @@ final class JudgeCommand implements Runnable {
             DataSource train = open(registry, trainJson, "--data");
             DataSource test = open(registry, testJson, "--test-data");
             System.out.println("training a judge on " + train.description() + "; testing on " + test.description());
-            Judge judge = new JudgeTrainer(epochs, batch, learningRate, seed).train(train, test, System.out);
-            Path target = out != null ? out : defaultPath(data != null ? "custom" : dataset);
+            Judge judge = new JudgeTrainer(epochs, batch, learningRate, seed).train(train, test, tags, System.out);
+            String name = data != null ? "custom" : dataset;
+            Path target = out != null ? out : defaultPath(tags ? name + "-tags" : name);
             judge.save(target);
             System.out.printf(java.util.Locale.ROOT, "test_accuracy=%.4f judge=%s%n", judge.info().testAccuracy(), target);
             return 0;

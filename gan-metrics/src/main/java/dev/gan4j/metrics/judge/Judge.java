@@ -9,6 +9,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -67,8 +68,21 @@ public final class Judge {
         return features;
     }
 
+    /**
+     * Tag probabilities {@code [n, tags]} from features: one independent sigmoid per tag; multi-label judges only.
+     */
+    public INDArray tagProbabilitiesFromFeatures(INDArray features) {
+        if (!info.multiLabel()) {
+            throw new IllegalStateException("this judge recognises classes, not tags");
+        }
+        return Transforms.sigmoid(head.forward(features, false).dup(), false);
+    }
+
     /** Class probabilities {@code [n, classes]} from features. */
     public INDArray probabilitiesFromFeatures(INDArray features) {
+        if (info.multiLabel()) {
+            throw new IllegalStateException("this judge recognises tags, not classes: use tagProbabilitiesFromFeatures");
+        }
         return Softmax.probabilities(head.forward(features, false).dup());
     }
 

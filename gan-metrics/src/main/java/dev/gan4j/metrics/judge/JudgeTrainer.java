@@ -13,11 +13,12 @@ import org.nd4j.linalg.schedule.ISchedule;
 import org.nd4j.linalg.schedule.ScheduleType;
 
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Locale;
 
 import static java.util.Objects.requireNonNull;
 
-/** Trains a {@link Judge} classifier on labelled data and measures it on a held-out split. */
+/** Trains a {@link Judge} classifier on labelled or tagged data and measures it on a held-out split. */
 public final class JudgeTrainer {
     private final int epochs;
     private final int batchSize;
@@ -35,25 +36,39 @@ public final class JudgeTrainer {
         this.seed = seed;
     }
 
+    /** Trains a class judge: softmax over the data's class labels. */
     public Judge train(DataSource train, DataSource test, PrintStream log) {
+        return train(train, test, false, log);
+    }
+
+    /**
+     * Trains a judge of the data's class labels (softmax) or, with {@code tags}, of its tag sets: one
+     * sigmoid output per tag, the "one head per attribute" of attribute classifiers, since each tag is
+     * a yes/no attribute. Its accuracy is then the share of (example, tag) decisions it gets right.
+     */
+    public Judge train(DataSource train, DataSource test, boolean tags, PrintStream log) {
         requireNonNull(train, "train is null");
         requireNonNull(test, "test is null");
-        if (train.numClasses().isEmpty() || test.numClasses().isEmpty()) {
-            throw new IllegalArgumentException("a judge is trained on labelled data; " + train.description() + " has no labels");
-        }
         if (!train.shape().equals(test.shape())) {
             throw new IllegalArgumentException("train and test shapes differ: " + train.shape() + " vs " + test.shape());
         }
-        int classes = Math.max(train.numClasses().getAsInt(), test.numClasses().getAsInt());
+        List<String> vocabulary = tags ? train.conditionSchema().tags() : List.of();
+        if (tags && vocabulary.isEmpty()) {
+            throw new IllegalArgumentException("a tag judge is trained on tagged data; " + train.description() + " has no tags");
+        }
+        if (!tags && (train.numClasses().isEmpty() || test.numClasses().isEmpty())) {
+            throw new IllegalArgumentException("a judge is trained on labelled data; " + train.description() + " has no labels");
+        }
+        int outputs = tags ? vocabulary.size() : Math.max(train.numClasses().getAsInt(), test.numClasses().getAsInt());
         int perEpoch = train.size() / batchSize;
         // Halving the learning rate every epoch lets the last epoch settle instead of oscillating.
         ISchedule schedule = new ExponentialSchedule(ScheduleType.ITERATION, learningRate, Math.pow(0.5, 1.0 / perEpoch));
         FastNetwork body = JudgeArchitecture.body(train.shape(), new Adam(schedule), seed);
-        FastNetwork head = JudgeArchitecture.head(classes, new Adam(schedule), seed + 1);
-        Judge judge = new Judge(new JudgeInfo(JudgeInfo.FORMAT, JudgeArchitecture.NAME, train.shape(), classes,
-                JudgeArchitecture.FEATURES, train.description(), Double.NaN, epochs, seed, Judge.version()), body, head);
+        FastNetwork head = JudgeArchitecture.head(outputs, new Adam(schedule), seed + 1);
+        Judge judge = new Judge(new JudgeInfo(JudgeInfo.FORMAT, JudgeArchitecture.NAME, train.shape(), outputs,
+                JudgeArchitecture.FEATURES, train.description(), Double.NaN, epochs, seed, Judge.version(), vocabulary), body, head);
         BatchSchedule batches = new BatchSchedule(train, batchSize, seed);
-        INDArray gradient = Nd4j.create(DataType.FLOAT, batchSize, classes);
+        INDArray gradient = Nd4j.create(DataType.FLOAT, batchSize, outputs);
         double accuracy = Double.NaN;
         for (int epoch = 0; epoch < epochs; epoch++) {
             double loss = 0;
@@ -61,7 +76,8 @@ public final class JudgeTrainer {
                 Batch batch = batches.batch((long) epoch * perEpoch + b);
                 INDArray features = body.forward(batch.examples(), true);
                 INDArray logits = head.forward(features, true);
-                loss += Softmax.lossAndGradient(logits, labels(batch), gradient);
+                loss += tags ? SigmoidCrossEntropy.lossAndGradient(logits, tagSets(batch), gradient)
+                        : Softmax.lossAndGradient(logits, labels(batch), gradient);
                 body.accumulateGradient(head.backward(gradient));
                 head.applyGradients(batchSize);
                 body.applyGradients(batchSize);
@@ -69,13 +85,17 @@ public final class JudgeTrainer {
             accuracy = accuracy(judge, test);
             log.printf(Locale.ROOT, "judge epoch %d/%d: loss %.4f, test accuracy %.4f%n", epoch + 1, epochs, loss / perEpoch, accuracy);
         }
-        JudgeInfo info = judge.info();
-        return new Judge(new JudgeInfo(info.format(), info.architecture(), info.inputShape(), classes, info.featureDim(),
-                info.data(), accuracy, epochs, seed, info.version()), body, head);
+        return new Judge(judge.info().withAccuracy(accuracy), body, head);
     }
 
-    /** Share of {@code data}'s examples the judge classifies correctly. */
+    /**
+     * Share of {@code data}'s examples the judge classifies correctly; for a multi-label judge, the share of
+     * (example, tag) pairs it decides correctly at probability 0.5.
+     */
     public static double accuracy(Judge judge, DataSource data) {
+        if (judge.info().multiLabel()) {
+            return tagAccuracy(judge, data);
+        }
         int correct = 0;
         int chunk = 1000;
         for (int start = 0; start < data.size(); start += chunk) {
@@ -94,6 +114,36 @@ public final class JudgeTrainer {
             }
         }
         return correct / (double) data.size();
+    }
+
+    private static double tagAccuracy(Judge judge, DataSource data) {
+        long correct = 0;
+        long decisions = 0;
+        int chunk = 1000;
+        for (int start = 0; start < data.size(); start += chunk) {
+            int end = Math.min(data.size(), start + chunk);
+            int[] indices = new int[end - start];
+            for (int i = 0; i < indices.length; i++) {
+                indices[i] = start + i;
+            }
+            Batch batch = data.batch(indices);
+            double[] predicted = judge.tagProbabilitiesFromFeatures(judge.features(batch.examples())).reshape(-1).toDoubleVector();
+            double[] truth = tagSets(batch).reshape(-1).toDoubleVector();
+            for (int i = 0; i < truth.length; i++) {
+                if ((predicted[i] > 0.5) == (truth[i] > 0.5)) {
+                    correct++;
+                }
+            }
+            decisions += truth.length;
+        }
+        return correct / (double) decisions;
+    }
+
+    static INDArray tagSets(Batch batch) {
+        if (batch.tags() == null) {
+            throw new IllegalArgumentException("the data has no tags");
+        }
+        return batch.tags().castTo(DataType.FLOAT);
     }
 
     static int[] labels(Batch batch) {

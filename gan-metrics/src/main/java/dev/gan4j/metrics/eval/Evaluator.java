@@ -39,6 +39,7 @@ public final class Evaluator {
     private final INDArray floorFeatures;
     private final double[] classShares;
     private final int[] realLabels;
+    private final INDArray realTags;
 
     /**
      * @param judge    the judge whose features define the distances
@@ -60,8 +61,9 @@ public final class Evaluator {
         this.samples = samples;
         Batch real = all(heldOut);
         this.realFeatures = judge.features(real.examples());
-        this.classShares = shares(real, judge.info().classes());
+        this.classShares = judge.info().multiLabel() ? null : shares(real, judge.info().classes());
         this.realLabels = real.labels() == null ? null : real.labels().castTo(DataType.INT).toIntVector();
+        this.realTags = real.tags();
         this.floorFeatures = judge.features(first(training, Math.min(samples, training.size())).examples());
     }
 
@@ -74,11 +76,18 @@ public final class Evaluator {
         Map<String, Double> values = new LinkedHashMap<>();
         measure(floorFeatures, metrics, seed, values);
         if (metrics.contains(Metric.CONDITIONAL)) {
-            if (realLabels == null) {
-                throw new IllegalArgumentException("conditional accuracy needs labelled held-out data");
+            if (judge.info().multiLabel()) {
+                if (realTags == null) {
+                    throw new IllegalArgumentException("conditional accuracy of tags needs tagged held-out data");
+                }
+                putTagAccuracy(values, realTags, realFeatures);
+            } else {
+                if (realLabels == null) {
+                    throw new IllegalArgumentException("conditional accuracy needs labelled held-out data");
+                }
+                values.put("conditional_accuracy", ConditionalAccuracy.compute(realLabels, judge.classesFromFeatures(realFeatures),
+                        judge.info().classes()).accuracy());
             }
-            values.put("conditional_accuracy", ConditionalAccuracy.compute(realLabels, judge.classesFromFeatures(realFeatures),
-                    judge.info().classes()).accuracy());
         }
         return values;
     }
@@ -86,20 +95,22 @@ public final class Evaluator {
     /**
      * Generates {@link #samples()} examples from latents drawn with {@code seed} and measures them. A class
      * conditional generator generates every class equally often, and conditional accuracy compares the
-     * judge's class of each sample with the class it was generated for.
+     * judge's class of each sample with the class it was generated for; a tag-conditional one cycles through
+     * its schema's typical tag sets, and a multi-label judge compares each tag: the mean accuracy over tags,
+     * and the share of samples with every tag right.
      */
     public Map<String, Double> evaluate(Generator generator, Encoder encoder, Set<Metric> metrics, long seed) {
         if (!generator.outputShape().equals(judge.info().inputShape())) {
             throw new IllegalArgumentException("the generator produces " + generator.outputShape() + " but the judge reads "
                     + judge.info().inputShape());
         }
-        if (metrics.contains(Metric.CONDITIONAL) && encoder.schema().classes().isEmpty()) {
-            throw new IllegalArgumentException("conditional accuracy needs a class-conditional model; this one is "
-                    + (generator.conditionDim() == 0 ? "unconditional" : "conditioned on tags or texts"));
+        if (metrics.contains(Metric.CONDITIONAL)) {
+            requireJudgeFits(generator, encoder);
         }
         NormalSampler latents = new NormalSampler(seed);
         INDArray features = Nd4j.create(DataType.FLOAT, samples, judge.info().featureDim());
         int[] requested = new int[samples];
+        INDArray requestedTags = judge.info().multiLabel() ? Nd4j.create(DataType.FLOAT, samples, judge.info().classes()) : null;
         for (int start = 0; start < samples; start += CHUNK) {
             int count = Math.min(CHUNK, samples - start);
             Conditions conditions = Sampling.defaults(generator, encoder, start, count);
@@ -109,14 +120,44 @@ public final class Evaluator {
             if (conditions != null && conditions.labels() != null) {
                 System.arraycopy(conditions.labelIndices(), 0, requested, start, count);
             }
+            if (requestedTags != null && conditions != null && conditions.tags() != null) {
+                requestedTags.get(NDArrayIndex.interval(start, start + count), NDArrayIndex.all()).assign(conditions.tags());
+            }
         }
         Map<String, Double> values = new LinkedHashMap<>();
         measure(features, metrics, seed, values);
         if (metrics.contains(Metric.CONDITIONAL)) {
-            values.put("conditional_accuracy", ConditionalAccuracy.compute(requested, judge.classesFromFeatures(features),
-                    judge.info().classes()).accuracy());
+            if (requestedTags != null) {
+                putTagAccuracy(values, requestedTags, features);
+            } else {
+                values.put("conditional_accuracy", ConditionalAccuracy.compute(requested, judge.classesFromFeatures(features),
+                        judge.info().classes()).accuracy());
+            }
         }
         return values;
+    }
+
+    private void putTagAccuracy(Map<String, Double> values, INDArray requested, INDArray features) {
+        ConditionalAccuracy.MultiLabelResult result = ConditionalAccuracy.multiLabel(requested,
+                judge.tagProbabilitiesFromFeatures(features));
+        values.put("conditional_accuracy", result.tagAccuracy());
+        values.put("conditional_exact_match", result.exactMatch());
+    }
+
+    /** Conditional accuracy needs a judge of what the model is conditioned on: its classes, or its tags. */
+    private void requireJudgeFits(Generator generator, Encoder encoder) {
+        if (generator.conditionDim() == 0) {
+            throw new IllegalArgumentException("conditional accuracy needs a conditional model; this one is unconditional");
+        }
+        if (judge.info().multiLabel()) {
+            if (!judge.info().tags().equals(encoder.schema().tags())) {
+                throw new IllegalArgumentException("the judge recognises the tags " + judge.info().tags()
+                        + " but the model is conditioned on " + (encoder.schema().tags().isEmpty() ? "no tags" : encoder.schema().tags()));
+            }
+        } else if (encoder.schema().classes().isEmpty()) {
+            throw new IllegalArgumentException("conditional accuracy with a class judge needs a class-conditional model; this one "
+                    + "is conditioned on " + (encoder.schema().texts() ? "texts" : "tags (train a tag judge: gan judge train --tags)"));
+        }
     }
 
     /** Measures given samples {@code [n, ...inputShape]} (for example another framework's, read from NPY). */
@@ -150,6 +191,9 @@ public final class Evaluator {
             DensityCoverage.Result dc = new DensityCoverage().compute(realFeatures, features);
             values.put("density", dc.density());
             values.put("coverage", dc.coverage());
+        }
+        if (metrics.contains(Metric.CLASSES) && judge.info().multiLabel()) {
+            throw new IllegalArgumentException("the class histogram needs a class judge; this judge recognises tags");
         }
         if (metrics.contains(Metric.CLASSES)) {
             int[] predicted = judge.classesFromFeatures(features);

@@ -10,6 +10,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.stream.IntStream;
@@ -22,7 +23,9 @@ import static java.util.Objects.requireNonNull;
  *
  * <p>Pixels map to {@code x / 127.5 - 1} in float arithmetic, exactly what the PyTorch reference
  * computes with {@code x.astype(float32) / 127.5 - 1}, so 0 becomes -1 and 255 becomes 1. Labels come
- * as a FLOAT vector of class indices, which ND4J ops accept without a cast.
+ * as a FLOAT vector of class indices, which ND4J ops accept without a cast. For Fashion-MNIST the
+ * examples may carry tag sets or captions instead of labels ({@link DataConditions}), derived per
+ * example by {@link FashionMnistConditions}.
  */
 public final class IdxDataSource implements DataSource {
     private static final int MNIST_CLASSES = 10;
@@ -42,16 +45,27 @@ public final class IdxDataSource implements DataSource {
     private final OptionalInt numClasses;
     private final String description;
     private final List<String> classNames;
+    private final DataConditions conditions;
 
-    private IdxDataSource(IdxReader.Images images, IdxReader.Labels labels, String description, List<String> classNames) {
+    private IdxDataSource(IdxReader.Images images, IdxReader.Labels labels, String description, List<String> classNames,
+                          DataConditions conditions) {
         this.shape = Shape.image(1, images.rows(), images.columns());
         this.size = images.count();
         this.pixelsPerExample = images.rows() * images.columns();
         this.pixels = images.pixels();
         this.labels = labels == null ? null : labels.values();
-        this.numClasses = labels == null ? OptionalInt.empty() : OptionalInt.of(classCount(labels.values()));
-        this.description = description;
-        this.classNames = labels == null ? List.of()
+        this.conditions = requireNonNull(conditions, "conditions is null");
+        if (conditions != DataConditions.CLASSES && labels == null) {
+            throw new IllegalArgumentException(conditions.id() + " are derived from class labels; " + description + " has none");
+        }
+        this.numClasses = labels == null || conditions != DataConditions.CLASSES ? OptionalInt.empty()
+                : OptionalInt.of(classCount(labels.values()));
+        this.description = description + switch (conditions) {
+            case CLASSES -> "";
+            case TAGS -> ", with tags";
+            case CAPTIONS -> ", with English and French captions";
+        };
+        this.classNames = numClasses.isEmpty() ? List.of()
                 : classNames.size() >= numClasses.getAsInt() ? List.copyOf(classNames)
                 : IntStream.range(0, numClasses.getAsInt()).mapToObj(Integer::toString).toList();
     }
@@ -70,6 +84,15 @@ public final class IdxDataSource implements DataSource {
      * for conditioning by name; numbers name them when the list is shorter than the labels need.
      */
     public static IdxDataSource read(IdxFiles files, int limit, String name, List<String> classNames) throws IOException {
+        return read(files, limit, name, classNames, DataConditions.CLASSES);
+    }
+
+    /**
+     * Like {@link #read(IdxFiles, int, String, List)}, with the examples carrying {@code conditions}: tags and
+     * captions are Fashion-MNIST's ({@link FashionMnistConditions}) and need its labels.
+     */
+    public static IdxDataSource read(IdxFiles files, int limit, String name, List<String> classNames, DataConditions conditions)
+            throws IOException {
         requireNonNull(files, "files is null");
         requireNonNull(classNames, "classNames is null");
         requireNonNull(name, "name is null");
@@ -89,7 +112,7 @@ public final class IdxDataSource implements DataSource {
                 ? images.total() + " examples"
                 : "first " + images.count() + " of " + images.total() + " examples";
         return new IdxDataSource(images, labels, name + ": " + count + " of " + images.rows() + "x" + images.columns()
-                + " from " + absolute(files), classNames);
+                + " from " + absolute(files), classNames, conditions);
     }
 
     /** The value a pixel byte becomes in a batch. */
@@ -121,7 +144,10 @@ public final class IdxDataSource implements DataSource {
         }
         int n = indices.length;
         float[] examples = new float[n * pixelsPerExample];
-        float[] classes = labels == null ? null : new float[n];
+        float[] classes = labels == null || conditions != DataConditions.CLASSES ? null : new float[n];
+        int tagCount = FashionMnistConditions.TAGS.size();
+        float[] tags = conditions == DataConditions.TAGS ? new float[n * tagCount] : null;
+        List<String> texts = conditions == DataConditions.CAPTIONS ? new ArrayList<>(n) : null;
         for (int i = 0; i < n; i++) {
             int index = indices[i];
             if (index < 0 || index >= size) {
@@ -135,15 +161,47 @@ public final class IdxDataSource implements DataSource {
             if (classes != null) {
                 classes[i] = labels[index] & 0xFF;
             }
+            if (tags != null) {
+                FashionMnistConditions.tags(labels[index] & 0xFF, look(index), tags, i * tagCount);
+            }
+            if (texts != null) {
+                texts.add(caption(index));
+            }
         }
         INDArray x = Nd4j.create(examples, shape.withBatch(n), DataType.FLOAT);
         INDArray y = classes == null ? null : Nd4j.create(classes, new long[] {n}, DataType.FLOAT);
-        return new Batch(x, y);
+        INDArray t = tags == null ? null : Nd4j.create(tags, new long[] {n, tagCount}, DataType.FLOAT);
+        return new Batch(x, y, t, texts);
+    }
+
+    private FashionMnistConditions.Look look(int index) {
+        return FashionMnistConditions.look(pixels, index * pixelsPerExample, pixelsPerExample, labels[index] & 0xFF);
+    }
+
+    private String caption(int index) {
+        return FashionMnistConditions.caption(index, labels[index] & 0xFF, look(index));
     }
 
     @Override
     public ConditionSchema conditionSchema() {
-        return ConditionSchema.ofClasses(classNames);
+        return switch (conditions) {
+            case CLASSES -> ConditionSchema.ofClasses(classNames);
+            case TAGS -> ConditionSchema.ofTags(FashionMnistConditions.TAGS, FashionMnistConditions.tagWishes());
+            case CAPTIONS -> ConditionSchema.ofTexts(FashionMnistConditions.captionWishes());
+        };
+    }
+
+    /** The captions, computed from the stored bytes without scaling any image. */
+    @Override
+    public List<String> texts() {
+        if (conditions != DataConditions.CAPTIONS) {
+            return List.of();
+        }
+        List<String> all = new ArrayList<>(size);
+        for (int index = 0; index < size; index++) {
+            all.add(caption(index));
+        }
+        return all;
     }
 
     @Override

@@ -29,10 +29,13 @@ import java.util.function.Function;
  * @param labels    an explicit label file, or {@code null} for unlabelled data; only with {@code images}
  * @param limit     use only the first {@code limit} examples (quick tests), or {@code null} for all
  * @param download  fetch a missing named data set from its official source into {@code ~/.gan/datasets}
+ * @param conditions what the examples carry to condition on: {@code classes} (labels, the default), or for
+ *                  {@code fashion-mnist} {@code tags} or {@code captions} derived per example
+ *                  ({@link FashionMnistConditions})
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record IdxDataSpec(String dataset, String split, String directory, String images, String labels,
-                          int batchSize, Integer limit, boolean download) implements DataSpec {
+                          int batchSize, Integer limit, boolean download, DataConditions conditions) implements DataSpec {
     public static final String DEFAULT_DATASET = KnownDataset.FASHION_MNIST.id();
     public static final String DEFAULT_SPLIT = Split.TRAIN.id();
     public static final int DEFAULT_BATCH_SIZE = 64;
@@ -73,6 +76,17 @@ public record IdxDataSpec(String dataset, String split, String directory, String
                 throw new InvalidValueException("download", "cannot be combined with images: only named datasets can be downloaded");
             }
         }
+        conditions = conditions == null ? DataConditions.CLASSES : conditions;
+        if (conditions != DataConditions.CLASSES && !KnownDataset.FASHION_MNIST.id().equals(dataset)) {
+            throw new InvalidValueException("conditions", "'" + conditions.id() + "' are derived for the fashion-mnist dataset only, "
+                    + (images != null ? "not for explicit image files" : "not for '" + dataset + "'")
+                    + "; use \"classes\" here");
+        }
+    }
+
+    public IdxDataSpec(String dataset, String split, String directory, String images, String labels, int batchSize,
+                       Integer limit, boolean download) {
+        this(dataset, split, directory, images, labels, batchSize, limit, download, null);
     }
 
     /** The JSON creator: {@code null} means the default. */
@@ -80,14 +94,21 @@ public record IdxDataSpec(String dataset, String split, String directory, String
     public static IdxDataSpec of(@JsonProperty("dataset") String dataset, @JsonProperty("split") String split,
                                  @JsonProperty("directory") String directory, @JsonProperty("images") String images,
                                  @JsonProperty("labels") String labels, @JsonProperty("batchSize") Integer batchSize,
-                                 @JsonProperty("limit") Integer limit, @JsonProperty("download") Boolean download) {
+                                 @JsonProperty("limit") Integer limit, @JsonProperty("download") Boolean download,
+                                 @JsonProperty("conditions") DataConditions conditions) {
         return new IdxDataSpec(dataset, split, directory, images, labels,
-                Checks.positive("batchSize", batchSize, DEFAULT_BATCH_SIZE), limit, download != null && download);
+                Checks.positive("batchSize", batchSize, DEFAULT_BATCH_SIZE), limit, download != null && download, conditions);
+    }
+
+    /** {@link #of(String, String, String, String, String, Integer, Integer, Boolean, DataConditions)} with class labels. */
+    public static IdxDataSpec of(String dataset, String split, String directory, String images, String labels, Integer batchSize,
+                                 Integer limit, Boolean download) {
+        return of(dataset, split, directory, images, labels, batchSize, limit, download, null);
     }
 
     /** A named data set with every other field at its default. */
     public static IdxDataSpec named(String dataset, Split split) {
-        return of(dataset, split.id(), null, null, null, null, null, null);
+        return of(dataset, split.id(), null, null, null, null, null, null, null);
     }
 
     @Override
@@ -121,7 +142,7 @@ public record IdxDataSpec(String dataset, String split, String directory, String
         if (files == null) {
             throw locator.notFound(known, part, configured);
         }
-        return IdxDataSource.read(files, max, known.id() + " " + part.id(), known.classNames());
+        return IdxDataSource.read(files, max, known.id() + " " + part.id(), known.classNames(), conditions);
     }
 
     private static void requireFile(Path file, String field) throws DatasetNotFoundException {

@@ -14,5 +14,9 @@ public final class EncodersPlugin extends GanPlugin {
     protected void registerComponents() {
         register(ComponentKind.ENCODER, "none", NoneEncoderSpec.class);
         register(ComponentKind.ENCODER, "one-hot", OneHotEncoderSpec.class);
+        register(ComponentKind.ENCODER, "multi-hot", MultiHotEncoderSpec.class);
+        register(ComponentKind.ENCODER, "text-hash", TextHashEncoderSpec.class);
+        register(ComponentKind.ENCODER, "text-rnn", TextRnnEncoderSpec.class);
+        register(ComponentKind.ENCODER, "conditioning-augmentation", ConditioningAugmentationSpec.class);
     }
 }

@@ -113,7 +113,8 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (sampleIterations > 0) {
             INDArray z = generator.input(NormalSampler.latents(experiment.seed(), sampleBatch, latentDim),
-                    assembled.model().encoder().encode(Sampling.defaults(generator, assembled.model().encoder(), 0, sampleBatch), false));
+                    generator.conditionDim() == 0 ? null : Sampling.condition(assembled.model().encoder(),
+                            Sampling.defaults(generator, assembled.model().encoder(), 0, sampleBatch)));
             generator.generate(z);
             long sampleStart = System.nanoTime();
             for (int i = 0; i < sampleIterations; i++) {

@@ -14,10 +14,16 @@ final class ComponentsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ComponentRegistry registry = Plugins.registry();
+        int width = 16;
+        for (ComponentKind kind : ComponentKind.values()) {
+            for (ComponentRegistration r : registry.registrations(kind)) {
+                width = Math.max(width, r.name().length());
+            }
+        }
         for (ComponentKind kind : ComponentKind.values()) {
             System.out.println(kind.label() + ":");
             for (ComponentRegistration r : registry.registrations(kind)) {
-                System.out.printf("  %-16s %-20s %s%n", r.name(), r.plugin(), r.specClass().getName());
+                System.out.printf("  %-" + width + "s %-20s %s%n", r.name(), r.plugin(), r.specClass().getName());
             }
         }
         return 0;

@@ -38,7 +38,9 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE.npy", description = "float32 [N, C, H, W] in [-1, 1]")
     Path out;
 
-    @Option(names = "--grid", paramLabel = "FILE.png", description = "also write a grid of the first 64 samples (a scatter plot of the first chunk for 2-D data)")
+    @Option(names = "--grid", paramLabel = "FILE.png", description = "also write a grid: for conditional models told no single wish, "
+            + "a row per class or per typical tag set or caption of the data; otherwise the first 64 samples (a scatter plot of the "
+            + "first chunk for 2-D data)")
     Path grid;
 
     @Option(names = "--seed", defaultValue = "0", description = "seed of the latent draws (default: ${DEFAULT-VALUE})")
@@ -83,6 +85,11 @@ final class SampleCommand implements Callable<Integer> {
         if ((label != null || labels != null || labelsOut != null) && classes == 0) {
             throw new IllegalArgumentException("--label, --labels and --labels-out need a class-conditional model; this one is conditioned on "
                     + (encoder.schema().texts() ? "texts (--text)" : "tags (--tags)"));
+        }
+        if (tags != null && encoder.schema().tags().isEmpty() || text != null && !encoder.schema().texts()) {
+            throw new IllegalArgumentException((tags != null ? "--tags needs a tag-conditional model" : "--text needs a text-conditional model")
+                    + "; this one is conditioned on " + (classes > 0 ? "classes (--label, --labels)"
+                    : encoder.schema().texts() ? "texts (--text)" : "tags (--tags)"));
         }
         if (label != null) {
             int index = encoder.parse(List.of(label)).labelIndices()[0];
@@ -137,12 +144,12 @@ final class SampleCommand implements Callable<Integer> {
         }
         System.out.println("wrote " + n + " samples of shape " + checkpoint.dataShape() + " from " + directory + " to " + out);
         if (grid != null) {
-            int classes = encoder.schema().classes().size();
-            if (checkpoint.dataShape().isImage() && generator.conditionDim() > 0 && classes > 0 && label == null
-                    && (labels == null || labels.equals("balanced"))) {
-                Conditions rows = Sampling.groupedLabels(classes, GRID_PER_CLASS);
+            List<String> rows = generator.conditionDim() > 0 ? Sampling.gridRows(encoder.schema()) : List.of();
+            boolean oneWish = label != null || labels != null && !labels.equals("balanced") || tags != null || text != null;
+            if (checkpoint.dataShape().isImage() && !rows.isEmpty() && !oneWish) {
                 INDArray shown = Sampling.generate(generator, encoder,
-                        new NormalSampler(seed).next(DataType.FLOAT, classes * GRID_PER_CLASS, generator.latentDim()), rows);
+                        new NormalSampler(seed).next(DataType.FLOAT, rows.size() * GRID_PER_CLASS, generator.latentDim()),
+                        Sampling.gridConditions(encoder, rows, GRID_PER_CLASS));
                 ImageGrid.write(shown, GRID_PER_CLASS, grid);
             } else if (checkpoint.dataShape().isImage()) {
                 INDArray shown = first.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, Math.min(64, first.size(0))));

@@ -125,6 +125,19 @@ class ExperimentConfigTest {
     }
 
     @Test
+    void badNamesOfModesAndNestedEncodersNameTheirPath() {
+        assertEquals("discriminator.conditioning", failsWith("discriminator.conditioning=\"foo\"").path());
+        assertEquals("data.conditions", failsWith("data.conditions=\"words\"").path());
+        ConfigException mnistTags = failsWith("data={\"type\": \"idx\", \"dataset\": \"mnist\", \"conditions\": \"tags\"}");
+        assertEquals("data.conditions", mnistTags.path());
+        assertTrue(mnistTags.getMessage().contains("fashion-mnist dataset only"), mnistTags.getMessage());
+        assertEquals("encoder.encoder.cell",
+                failsWith("encoder={\"type\": \"conditioning-augmentation\", \"encoder\": {\"type\": \"text-rnn\", \"cell\": \"rnn\"}}").path());
+        assertEquals("encoder.encoder", failsWith("encoder={\"type\": \"conditioning-augmentation\"}").path());
+        assertEquals("strategy.matchingAware", failsWith("strategy={\"type\": \"hinge\", \"matchingAware\": 1}").path());
+    }
+
+    @Test
     void missingSectionsAndBadJsonAreReported() {
         ConfigException missing = fails("{\"name\": \"t\", \"generator\": {\"type\": \"dcgan\"}, \"discriminator\": {\"type\": \"dcgan\"}, \"strategy\": {\"type\": \"minimax\"}}");
         assertEquals("data", missing.path());

@@ -1,6 +1,7 @@
 package dev.gan4j.trainers;
 
 import dev.gan4j.core.api.Batch;
+import dev.gan4j.core.api.ConditionAugmentation;
 import dev.gan4j.core.api.Conditions;
 import dev.gan4j.core.api.Discriminator;
 import dev.gan4j.core.api.GanModel;
@@ -36,6 +37,16 @@ import static java.util.Objects.requireNonNull;
  * every example under its condition. A D with an auxiliary classifier (ACGAN, Odena et al. 2017) also
  * learns to recognise the condition of real and generated examples, and G learns to make it
  * recognisable. A trainable encoder learns from D's loss, through D's gradient with respect to the condition.
+ * With conditioning augmentation (Zhang et al. 2017) G generates from a draw around the encoding, made with
+ * the step's noise, and G's gradient with respect to those input columns, plus the KL term's, trains the
+ * augmentation layer; D still judges under the encoding.
+ *
+ * <p>Matching-aware discrimination (Reed et al. 2016, "Generative Adversarial Text to Image Synthesis",
+ * GAN-CLS): D also sees each real example under the next example's condition (the batch's conditions rolled
+ * by one), labelled fake, so it must judge whether an example fits its condition and not only whether it is
+ * real. As in the paper's algorithm the two fake terms weigh 1/2 each: D minimises
+ * L(real, c) + (L(fake, c) + L(real, c'))/2. A rolled condition can happen to equal the example's own (two
+ * neighbours of one class); it still counts as mismatched, as a random draw would in the paper.
  */
 public final class AlternatingStrategy implements TrainingStrategy {
     private final AdversarialLoss loss;
@@ -43,6 +54,7 @@ public final class AlternatingStrategy implements TrainingStrategy {
     private final double weightClip;
     private final StabilizersSpec stabilizers;
     private final GradientPenaltyTerm penalty;
+    private final boolean matchingAware;
 
     public AlternatingStrategy(AdversarialLoss loss) {
         this(loss, 1, 0);
@@ -63,6 +75,13 @@ public final class AlternatingStrategy implements TrainingStrategy {
     /** @param penalty a gradient penalty added to D's loss, or {@code null} for none */
     public AlternatingStrategy(AdversarialLoss loss, int discriminatorSteps, double weightClip, StabilizersSpec stabilizers,
                                GradientPenaltySpec penalty) {
+        this(loss, discriminatorSteps, weightClip, stabilizers, penalty, false);
+    }
+
+    /** @param matchingAware D also learns that real examples under mismatched conditions are fake (Reed et al. 2016) */
+    public AlternatingStrategy(AdversarialLoss loss, int discriminatorSteps, double weightClip, StabilizersSpec stabilizers,
+                               GradientPenaltySpec penalty, boolean matchingAware) {
+        this.matchingAware = matchingAware;
         this.penalty = penalty == null ? null : new GradientPenaltyTerm(penalty);
         this.loss = requireNonNull(loss, "loss is null");
         this.stabilizers = requireNonNull(stabilizers, "stabilizers is null");
@@ -86,16 +105,20 @@ public final class AlternatingStrategy implements TrainingStrategy {
         Discriminator judge = model.discriminator();
         TrainableNetwork d = judge.network();
         TrainableNetwork encoder = judge.conditionDim() > 0 ? model.encoder().network() : null;
+        ConditionAugmentation augmentation = model.generator().conditionDim() > 0 ? model.encoder().augmentation() : null;
         int n = real.size();
         Conditions targets = real.conditions();
         INDArray conditions = model.encoder().encode(targets, true);
         INDArray z = context.sampleLatent(n);
-        INDArray fake = g.forward(model.generator().input(z, conditions), true);
+        INDArray generatorConditions = augmentation == null ? conditions
+                : augmentation.sample(conditions, context.sampleNormal(n, augmentation.outputDim()));
+        INDArray fake = g.forward(model.generator().input(z, generatorConditions), true);
         double noise = stabilizers.noiseAt(context.step());
         INDArray realInput = noise > 0 ? real.examples().add(context.sampleNormal(real.examples().shape()).castTo(real.examples().dataType()).muli(noise))
                 : real.examples();
         INDArray fakeInput = noise > 0 ? fake.add(context.sampleNormal(fake.shape()).castTo(fake.dataType()).muli(noise)) : fake;
         double target = 1 - stabilizers.labelSmoothing();
+        double fakeWeight = matchingAware ? 0.5 : 1;
         boolean auxiliary = judge.auxiliaryOutputs() > 0;
         Map<String, Double> values = new LinkedHashMap<>();
 
@@ -119,14 +142,34 @@ public final class AlternatingStrategy implements TrainingStrategy {
         double lossFake = 0;
         double meanFake = 0;
         for (int i = 0; i < n; i++) {
-            lossFake += loss.fakeLoss(fakeScores[i]);
-            fakeGradient[i] = loss.fakeGradient(fakeScores[i]);
+            lossFake += fakeWeight * loss.fakeLoss(fakeScores[i]);
+            fakeGradient[i] = fakeWeight * loss.fakeGradient(fakeScores[i]);
             meanFake += loss.reported(fakeScores[i]);
         }
         AuxiliaryClassifierLoss.Result fakeClasses = auxiliary ? AuxiliaryClassifierLoss.of(fakeOutput, targets) : null;
         d.accumulateGradient(outputGradient(fakeGradient, fakeClasses, fakeOutput));
         if (encoder != null) {
-            encoder.accumulateGradient(conditionGradient.addi(judge.conditionGradient()));
+            conditionGradient.addi(judge.conditionGradient());
+        }
+        if (matchingAware) {
+            INDArray wrongOutput = judge.judge(realInput, roll(conditions, 1), true);
+            double[] wrongScores = scores(wrongOutput);
+            double[] wrongGradient = new double[n];
+            double meanWrong = 0;
+            for (int i = 0; i < n; i++) {
+                lossFake += 0.5 * loss.fakeLoss(wrongScores[i]);
+                wrongGradient[i] = 0.5 * loss.fakeGradient(wrongScores[i]);
+                meanWrong += loss.reported(wrongScores[i]);
+            }
+            INDArray column = outputGradient(wrongGradient, null, wrongOutput);
+            d.accumulateGradient(auxiliary ? Nd4j.hstack(column, Nd4j.zeros(column.dataType(), n, judge.auxiliaryOutputs())) : column);
+            if (encoder != null) {
+                conditionGradient.addi(roll(judge.conditionGradient(), -1));
+            }
+            values.put("d_wrong", meanWrong / n);
+        }
+        if (encoder != null) {
+            encoder.accumulateGradient(conditionGradient);
             encoder.applyGradients(n);
         }
         double penaltyValue = Double.NaN;
@@ -156,7 +199,17 @@ public final class AlternatingStrategy implements TrainingStrategy {
                 generatorGradient[i] = loss.generatorGradient(judgedScores[i]);
             }
             AuxiliaryClassifierLoss.Result generatedClasses = auxiliary ? AuxiliaryClassifierLoss.of(judged, targets) : null;
-            g.accumulateGradient(d.inputGradient(outputGradient(generatorGradient, generatedClasses, judged)));
+            INDArray judgedGradient = d.inputGradient(outputGradient(generatorGradient, generatedClasses, judged));
+            if (augmentation == null) {
+                g.accumulateGradient(judgedGradient);
+            } else {
+                int latentDim = model.generator().latentDim();
+                INDArray inputGradient = g.backward(judgedGradient);
+                augmentation.backward(inputGradient.get(NDArrayIndex.all(),
+                        NDArrayIndex.interval(latentDim, latentDim + augmentation.outputDim())));
+                augmentation.network().applyGradients(n);
+                values.put("g_kl", augmentation.divergence() / n);
+            }
             g.applyGradients(n);
             values.put("g_loss", lossG / n);
             if (auxiliary) {
@@ -168,6 +221,17 @@ public final class AlternatingStrategy implements TrainingStrategy {
         return values;
     }
 
+    /** Rows moved up by {@code shift} (row i takes row i + shift), wrapping around; {@code -shift} undoes it. */
+    static INDArray roll(INDArray rows, int shift) {
+        long n = rows.size(0);
+        long k = Math.floorMod(shift, n);
+        if (k == 0) {
+            return rows.dup();
+        }
+        return Nd4j.vstack(rows.get(NDArrayIndex.interval(k, n), NDArrayIndex.all()),
+                rows.get(NDArrayIndex.interval(0, k), NDArrayIndex.all()));
+    }
+
     /** D's output gradient: the adversarial one in the first column, an auxiliary classifier's after it. */
     private static INDArray outputGradient(double[] adversarial, AuxiliaryClassifierLoss.Result classes, INDArray like) {
         INDArray column = Nd4j.create(adversarial, new long[] {adversarial.length, 1}, like.dataType());
@@ -176,6 +240,10 @@ public final class AlternatingStrategy implements TrainingStrategy {
 
     @Override
     public void check(GanModel model) {
+        if (matchingAware && model.discriminator().conditionDim() == 0) {
+            throw new IllegalArgumentException("matchingAware needs a discriminator that reads the condition (conditioning"
+                    + " projection or concat in a conditional experiment); this one reads none");
+        }
         if (penalty != null) {
             penalty.check(model.discriminator().network());
         }

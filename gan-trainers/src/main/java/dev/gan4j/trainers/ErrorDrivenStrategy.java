@@ -6,6 +6,7 @@ import dev.gan4j.core.api.GanModel;
 import dev.gan4j.core.api.StepContext;
 import dev.gan4j.core.api.TrainableNetwork;
 import dev.gan4j.core.api.TrainingStrategy;
+import dev.gan4j.core.nn.FrozenNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -87,8 +88,12 @@ public final class ErrorDrivenStrategy implements TrainingStrategy {
             throw new IllegalArgumentException("error-driven does not train an auxiliary classifier; use another strategy"
                     + " or a discriminator without one");
         }
-        if (model.encoder().network() != null) {
-            throw new IllegalArgumentException("error-driven does not train encoders; use another strategy or a fixed encoder");
+        if (model.encoder().network() != null && !(model.encoder().network() instanceof FrozenNetwork)) {
+            throw new IllegalArgumentException("error-driven does not train encoders; use another strategy, a fixed encoder"
+                    + " or \"trainable\": false");
+        }
+        if (model.encoder().augmentation() != null) {
+            throw new IllegalArgumentException("error-driven does not train a conditioning augmentation; use another strategy");
         }
     }
 

@@ -9,16 +9,19 @@ import dev.gan4j.core.config.StrategySpec;
  * @param discriminatorSteps D updates per G update (default 1)
  * @param stabilizers        label smoothing and instance noise (default none)
  * @param penalty            a gradient penalty on D (default none)
+ * @param matchingAware      D also learns that real examples under mismatched conditions are fake (Reed et al.
+ *                           2016); conditional experiments only (default false)
  */
-public record MinimaxSpec(Integer discriminatorSteps, StabilizersSpec stabilizers, GradientPenaltySpec penalty)
-        implements StrategySpec {
+public record MinimaxSpec(Integer discriminatorSteps, StabilizersSpec stabilizers, GradientPenaltySpec penalty,
+                          Boolean matchingAware) implements StrategySpec {
     public MinimaxSpec {
         discriminatorSteps = StrategySteps.discriminatorSteps(discriminatorSteps, 1);
         stabilizers = StabilizersSpec.orNone(stabilizers);
+        matchingAware = matchingAware != null && matchingAware;
     }
 
     @Override
     public TrainingStrategy create() {
-        return new AlternatingStrategy(AdversarialLoss.MINIMAX, discriminatorSteps, 0, stabilizers, penalty);
+        return new AlternatingStrategy(AdversarialLoss.MINIMAX, discriminatorSteps, 0, stabilizers, penalty, matchingAware);
     }
 }

@@ -14,9 +14,11 @@ import dev.gan4j.core.config.StrategySpec;
  * @param weightClip         clip magnitude of the critic's parameters; 0 for none (default 0.01, or 0 with a penalty)
  * @param stabilizers        instance noise (default none)
  * @param penalty            a gradient penalty on the critic (default none)
+ * @param matchingAware      the critic also scores real examples under mismatched conditions as fake (Reed et
+ *                           al. 2016); conditional experiments only (default false)
  */
 public record WassersteinSpec(Integer discriminatorSteps, Double weightClip, StabilizersSpec stabilizers,
-                              GradientPenaltySpec penalty) implements StrategySpec {
+                              GradientPenaltySpec penalty, Boolean matchingAware) implements StrategySpec {
     public WassersteinSpec {
         discriminatorSteps = StrategySteps.discriminatorSteps(discriminatorSteps, 5);
         weightClip = weightClip == null ? (penalty == null ? 0.01 : 0.0) : weightClip;
@@ -24,10 +26,15 @@ public record WassersteinSpec(Integer discriminatorSteps, Double weightClip, Sta
             throw new InvalidValueException("weightClip", "must be a finite number >= 0, found " + weightClip);
         }
         stabilizers = StabilizersSpec.orNone(stabilizers);
+        matchingAware = matchingAware != null && matchingAware;
+    }
+
+    public WassersteinSpec(Integer discriminatorSteps, Double weightClip, StabilizersSpec stabilizers, GradientPenaltySpec penalty) {
+        this(discriminatorSteps, weightClip, stabilizers, penalty, null);
     }
 
     @Override
     public TrainingStrategy create() {
-        return new AlternatingStrategy(AdversarialLoss.WASSERSTEIN, discriminatorSteps, weightClip, stabilizers, penalty);
+        return new AlternatingStrategy(AdversarialLoss.WASSERSTEIN, discriminatorSteps, weightClip, stabilizers, penalty, matchingAware);
     }
 }

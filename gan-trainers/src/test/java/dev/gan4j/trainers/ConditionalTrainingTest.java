@@ -68,8 +68,11 @@ class ConditionalTrainingTest {
     }
 
     private void trainAndCheck(Discriminator d, String what) {
+        trainAndCheck(d, new AlternatingStrategy(AdversarialLoss.NON_SATURATING), what);
+    }
+
+    private void trainAndCheck(Discriminator d, AlternatingStrategy strategy, String what) {
         GanModel model = new GanModel(generator(), d, encoder);
-        AlternatingStrategy strategy = new AlternatingStrategy(AdversarialLoss.NON_SATURATING);
         Map<String, Double> last = null;
         for (long step = 0; step < 250; step++) {
             last = strategy.step(model, batch(step), new GaussianStepContext(3, step, 2, DataType.FLOAT));
@@ -91,6 +94,14 @@ class ConditionalTrainingTest {
         ConditionalNetwork net = new ConditionalNetwork(features().build(new Adam(2e-3, 0.5, 0.999, 1e-8), 2, 0.3), 32, 2,
                 ConditionalNetwork.Join.CONCAT, 1, false, new Adam(2e-3, 0.5, 0.999, 1e-8), 3, 0.3, DataType.FLOAT);
         trainAndCheck(new ConditionalDiscriminator(POINT, 2, 0, net), "concat");
+    }
+
+    @Test
+    void matchingAwareProjectionDiscriminatorTeachesTheCondition() {
+        ConditionalNetwork net = new ConditionalNetwork(features().build(new Adam(2e-3, 0.5, 0.999, 1e-8), 2, 0.3), 32, 2,
+                ConditionalNetwork.Join.PROJECTION, 1, false, new Adam(2e-3, 0.5, 0.999, 1e-8), 3, 0.3, DataType.FLOAT);
+        trainAndCheck(new ConditionalDiscriminator(POINT, 2, 0, net),
+                new AlternatingStrategy(AdversarialLoss.NON_SATURATING, 1, 0, StabilizersSpec.none(), null, true), "matching-aware");
     }
 
     @Test

@@ -1,6 +1,9 @@
 package dev.gan4j.core.api;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalInt;
+import java.util.stream.IntStream;
 
 /**
  * A finite, indexable set of real examples. Random access lets the engine draw batches from
@@ -19,6 +22,21 @@ public interface DataSource {
     /** What the examples carry to condition on; by default classes numbered like {@link #numClasses}. */
     default ConditionSchema conditionSchema() {
         return numClasses().isPresent() ? ConditionSchema.numberedClasses(numClasses().getAsInt()) : ConditionSchema.NONE;
+    }
+
+    /**
+     * Every example's text, in index order, for encoders that build a vocabulary from the data; empty when the
+     * examples carry none. The default reads the batches; sources that can skip the examples override it.
+     */
+    default List<String> texts() {
+        if (!conditionSchema().texts()) {
+            return List.of();
+        }
+        List<String> all = new ArrayList<>(size());
+        for (int start = 0; start < size(); start += 1024) {
+            all.addAll(batch(IntStream.range(start, Math.min(size(), start + 1024)).toArray()).texts());
+        }
+        return all;
     }
 
     /** The examples at {@code indices}, scaled to [-1, 1], with their labels when the data has them. */

@@ -12,7 +12,10 @@ public interface Encoder {
     /** Size of the condition vector; 0 means no conditioning. */
     int outputDim();
 
-    /** What this encoder reads, as the data described it. */
+    /**
+     * What this encoder reads, as the data described it, plus what the encoder derived from the data that a
+     * rebuild needs (a text encoder's vocabulary). Checkpoints store it and rebuild the encoder from it.
+     */
     ConditionSchema schema();
 
     /**
@@ -36,5 +39,18 @@ public interface Encoder {
      */
     default TrainableNetwork network() {
         return null;
+    }
+
+    /**
+     * Conditioning augmentation between this encoding and G (Zhang et al. 2017), or {@code null} when G reads
+     * the encoding itself. D always reads the encoding.
+     */
+    default ConditionAugmentation augmentation() {
+        return null;
+    }
+
+    /** Size of the condition G reads: the augmentation's output when there is one, else {@link #outputDim()}. */
+    default int generatorDim() {
+        return augmentation() == null ? outputDim() : augmentation().outputDim();
     }
 }

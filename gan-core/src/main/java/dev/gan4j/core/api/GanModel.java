@@ -14,6 +14,8 @@ import static java.util.Objects.requireNonNull;
 public record GanModel(Generator generator, Discriminator discriminator, Encoder encoder, Generator averaged) {
     /** Role of the averaged generator in checkpoints. */
     public static final String AVERAGED_GENERATOR = "generator-ema";
+    /** Role of the encoder's conditioning augmentation in checkpoints. */
+    public static final String AUGMENTATION = "augmentation";
 
     public GanModel {
         requireNonNull(generator, "generator is null");
@@ -42,6 +44,9 @@ public record GanModel(Generator generator, Discriminator discriminator, Encoder
         networks.put("discriminator", discriminator.network());
         if (encoder.network() != null) {
             networks.put("encoder", encoder.network());
+        }
+        if (encoder.augmentation() != null) {
+            networks.put(AUGMENTATION, encoder.augmentation().network());
         }
         if (averaged != null) {
             networks.put(AVERAGED_GENERATOR, averaged.network());

@@ -154,8 +154,10 @@ public final class ExperimentReader {
             known.remove("type");
             return new ConfigException(path, "unknown key; known keys here: " + known);
         }
-        if (e instanceof ValueInstantiationException && e.getCause() instanceof InvalidValueException invalid) {
-            String field = path.isEmpty() ? invalid.field() : path + "." + invalid.field();
+        if (e instanceof ValueInstantiationException instantiation && e.getCause() instanceof InvalidValueException invalid) {
+            // An enum's creator fails on the property itself, which the path already ends with.
+            boolean pathNamesField = instantiation.getType() != null && instantiation.getType().isEnumType();
+            String field = pathNamesField ? path : path.isEmpty() ? invalid.field() : path + "." + invalid.field();
             return new ConfigException(field, invalid.problem());
         }
         if (e instanceof ValueInstantiationException && e.getCause() instanceof IllegalArgumentException invalid) {

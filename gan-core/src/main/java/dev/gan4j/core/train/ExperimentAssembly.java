@@ -22,6 +22,8 @@ import org.nd4j.linalg.factory.Nd4j;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Builds the components of an experiment and checks that they fit together before any training:
@@ -42,7 +44,7 @@ public final class ExperimentAssembly {
             throw new ConfigException("data.batchSize", experiment.data().batchSize() + " is larger than the data set ("
                     + data.size() + " examples in " + data.description() + ")");
         }
-        GanModel model = buildModel(experiment, data.shape(), data.conditionSchema(), dataType);
+        GanModel model = buildModel(experiment, data.shape(), data.conditionSchema(), data::texts, dataType);
         TrainingStrategy strategy = create("strategy", () -> experiment.strategy().create());
         create("strategy", () -> {
             strategy.check(model);
@@ -70,13 +72,23 @@ public final class ExperimentAssembly {
      * without opening the data (sampling from a checkpoint).
      */
     public static GanModel buildModel(Experiment experiment, Shape dataShape, ConditionSchema schema, DataType dataType) {
+        return buildModel(experiment, dataShape, schema, List::of, dataType);
+    }
+
+    /**
+     * Like {@link #buildModel(Experiment, Shape, ConditionSchema, DataType)}, with the data's texts for an encoder
+     * that builds its vocabulary from them (read only if one does).
+     */
+    public static GanModel buildModel(Experiment experiment, Shape dataShape, ConditionSchema schema,
+                                      Supplier<List<String>> texts, DataType dataType) {
         long seed = experiment.seed();
         Encoder encoder = experiment.encoder() == null ? Unconditional.INSTANCE : create("encoder",
                 () -> experiment.encoder().create(new EncoderContext(schema, Seeds.derive(seed, Seeds.INIT, 2),
-                        experiment.optimizers().encoder().toUpdater(), dataType)));
+                        experiment.optimizers().encoder().toUpdater(), dataType, texts)));
         int conditionDim = encoder.outputDim();
+        int generatorConditionDim = encoder.generatorDim();
         Generator generator = create("generator", () -> experiment.generator().create(new ModelContext(dataShape,
-                conditionDim, Seeds.derive(seed, Seeds.INIT, 0), experiment.optimizers().generator().toUpdater(), dataType)));
+                generatorConditionDim, Seeds.derive(seed, Seeds.INIT, 0), experiment.optimizers().generator().toUpdater(), dataType)));
         Discriminator discriminator = create("discriminator", () -> experiment.discriminator().create(new ModelContext(
                 dataShape, conditionDim, Seeds.derive(seed, Seeds.INIT, 1),
                 experiment.optimizers().discriminator().toUpdater(), dataType)));
@@ -88,9 +100,9 @@ public final class ExperimentAssembly {
             throw new ConfigException("discriminator", "reads examples of shape " + discriminator.inputShape()
                     + " but the data has shape " + dataShape);
         }
-        if (generator.conditionDim() != conditionDim) {
+        if (generator.conditionDim() != generatorConditionDim) {
             throw new ConfigException("generator", "expects a condition of size " + generator.conditionDim()
-                    + " but the encoder produces " + conditionDim);
+                    + " but the encoder produces " + generatorConditionDim);
         }
         boolean auxiliaryOnly = discriminator.conditionDim() == 0 && discriminator.auxiliaryOutputs() > 0;
         if (discriminator.conditionDim() != conditionDim && !auxiliaryOnly) {
@@ -100,7 +112,7 @@ public final class ExperimentAssembly {
         dryRun(generator, discriminator, dataType);
         Generator averaged = null;
         if (experiment.training().ema() != null) {
-            averaged = experiment.generator().create(new ModelContext(dataShape, conditionDim, Seeds.derive(seed, Seeds.INIT, 0),
+            averaged = experiment.generator().create(new ModelContext(dataShape, generatorConditionDim, Seeds.derive(seed, Seeds.INIT, 0),
                     experiment.optimizers().generator().toUpdater(), dataType));
             averaged.network().blendFrom(generator.network(), 1);
         }

@@ -11,14 +11,16 @@ import org.nd4j.linalg.factory.Nd4j;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
  * Writes {@code samples/step-N.png} every {@code sampleEvery} steps, always from the same latent
  * batch, so successive grids show how the same points of latent space evolve. Images make a grid,
- * with one row per class for class-conditional models; 2-D points a scatter plot of 2,500 samples.
- * Models conditioned on tags or texts get no grid yet.
+ * with one row per class for class-conditional models and one row per typical wish of the data (a tag
+ * set, a caption) or, failing those, per tag for models conditioned on tags or texts; 2-D points a
+ * scatter plot of 2,500 samples. A text model whose data suggests no sentences gets no grid.
  */
 public final class SampleGridListener implements TrainingListener {
     /** Points in the scatter plot of 2-D data. */
@@ -51,12 +53,12 @@ public final class SampleGridListener implements TrainingListener {
     public void onStart(TrainingRun training, long firstStep) {
         Generator g = training.model().generator();
         Encoder encoder = training.model().encoder();
-        int classes = encoder.schema().classes().size();
+        List<String> rows = g.conditionDim() > 0 ? Sampling.gridRows(encoder.schema()) : List.of();
         int n = training.experiment().training().sampleGrid();
-        if (g.conditionDim() > 0 && classes > 0) {
-            columns = Math.max(1, Math.round(n / (float) classes));
-            conditions = Sampling.groupedLabels(classes, columns);
-            n = classes * columns;
+        if (!rows.isEmpty()) {
+            columns = Math.max(1, Math.round(n / (float) rows.size()));
+            conditions = Sampling.gridConditions(encoder, rows, columns);
+            n = rows.size() * columns;
         } else {
             columns = columns(n);
             conditions = null;

@@ -1,9 +1,14 @@
 package dev.gan4j.core.train;
 
+import dev.gan4j.core.api.ConditionSchema;
 import dev.gan4j.core.api.Conditions;
 import dev.gan4j.core.api.Encoder;
 import dev.gan4j.core.api.Generator;
 import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 import static java.util.Objects.requireNonNull;
 
@@ -14,15 +19,20 @@ public final class Sampling {
 
     /**
      * Generates in inference mode from latents {@code [n, latentDim]} under {@code conditions}
-     * ({@code null} for an unconditional model).
+     * ({@code null} for an unconditional model). With conditioning augmentation G reads its mean.
      */
     public static INDArray generate(Generator generator, Encoder encoder, INDArray latent, Conditions conditions) {
         requireNonNull(generator, "generator is null");
         if (generator.conditionDim() > 0 && conditions == null) {
             throw new IllegalArgumentException("this generator is conditional: give it conditions");
         }
-        INDArray encoded = generator.conditionDim() == 0 ? null : encoder.encode(conditions, false);
-        return generator.generate(generator.input(latent, encoded));
+        return generator.generate(generator.input(latent, generator.conditionDim() == 0 ? null : condition(encoder, conditions)));
+    }
+
+    /** What G reads at sampling time for {@code conditions}: the encoding, or the mean of its augmentation. */
+    public static INDArray condition(Encoder encoder, Conditions conditions) {
+        INDArray encoded = encoder.encode(conditions, false);
+        return encoder.augmentation() == null ? encoded : encoder.augmentation().mean(encoded);
     }
 
     /**
@@ -48,17 +58,52 @@ public final class Sampling {
 
     /**
      * Conditions when the user gave none: none for an unconditional model, balanced classes for a class
-     * conditional one; other conditional models need explicit tags or texts.
+     * conditional one, the schema's typical wishes in turn for a model conditioned on tags or texts.
      */
     public static Conditions defaults(Generator generator, Encoder encoder, int offset, int n) {
         if (generator.conditionDim() == 0) {
             return null;
         }
         int classes = encoder.schema().classes().size();
-        if (classes == 0) {
+        if (classes > 0) {
+            return balancedLabels(classes, offset, n);
+        }
+        List<String> wishes = encoder.schema().wishes();
+        if (wishes.isEmpty()) {
             throw new IllegalArgumentException("this model is conditioned on " + (encoder.schema().texts() ? "texts" : "tags")
                     + "; say what to generate (--tags or --text)");
         }
-        return balancedLabels(classes, offset, n);
+        List<String> cycled = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            cycled.add(wishes.get((offset + i) % wishes.size()));
+        }
+        return encoder.parse(cycled);
+    }
+
+    /**
+     * The rows of a grid of a conditional model: one per class, else one per typical wish of the schema, else
+     * (tags without typical sets) one per tag alone; empty when there is nothing to show (texts without typical
+     * sentences). Each row is a wish as {@link Encoder#parse} reads it.
+     */
+    public static List<String> gridRows(ConditionSchema schema) {
+        if (!schema.classes().isEmpty()) {
+            return schema.classes();
+        }
+        if (!schema.wishes().isEmpty()) {
+            return schema.wishes();
+        }
+        return schema.tags();
+    }
+
+    /** Conditions of a grid: {@code perRow} copies of each row's wish, row after row. */
+    public static Conditions gridConditions(Encoder encoder, List<String> rows, int perRow) {
+        if (!encoder.schema().classes().isEmpty()) {
+            return groupedLabels(rows.size(), perRow);
+        }
+        List<String> wishes = new ArrayList<>(rows.size() * perRow);
+        for (String row : rows) {
+            wishes.addAll(Collections.nCopies(perRow, row));
+        }
+        return encoder.parse(wishes);
     }
 }

@@ -59,7 +59,7 @@ final class EvaluateCommand implements Callable<Integer> {
     int samples;
 
     @Option(names = "--metrics", description = "metrics: fid, kid, pr, dc, classes, conditional, modes (default: fid,kid,pr,dc,classes; "
-            + "with conditional for class-conditional models; modes for 2-D mixtures)")
+            + "with conditional for class-conditional models, without classes for tag and text models; modes for 2-D mixtures)")
     String metrics;
 
     @Option(names = "--judge", paramLabel = "FILE", description = "judge file (default: ~/.gan/judges/<dataset>.judge)")
@@ -93,7 +93,9 @@ final class EvaluateCommand implements Callable<Integer> {
         CheckpointModels.Restored restored = runDir == null ? null : CheckpointModels.load(registry, runDir, checkpoint);
         boolean classConditional = restored != null && restored.model().generator().conditionDim() > 0
                 && !restored.model().encoder().schema().classes().isEmpty();
-        Set<Metric> chosen = Metric.parse(metrics != null ? metrics : classConditional ? "fid,kid,pr,dc,classes,conditional" : "fid,kid,pr,dc,classes");
+        boolean otherConditional = restored != null && restored.model().generator().conditionDim() > 0 && !classConditional;
+        Set<Metric> chosen = Metric.parse(metrics != null ? metrics : classConditional ? "fid,kid,pr,dc,classes,conditional"
+                : otherConditional ? "fid,kid,pr,dc" : "fid,kid,pr,dc,classes");
         Experiment experiment = restored != null ? restored.experiment()
                 : ExperimentSource.load(new ExperimentReader(registry), config == null ? Presets.DEFAULT : config, java.util.List.of());
         ObjectMapper mapper = registry.mapper();

@@ -162,6 +162,30 @@ class EvaluationCommandTest {
         return new int[] {(image.getHeight() - 2) / 58, (image.getWidth() - 2) / 58};
     }
 
+    @Test
+    void aTagJudgeMeasuresHowWellATagModelShowsItsTags(@TempDir Path dir) throws Exception {
+        Path judge = dir.resolve("tags.judge");
+        TestExperiments.Result trained = TestExperiments.run("judge", "train", "--tags", "--data",
+                "{\"type\":\"idx\",\"dataset\":\"fashion-mnist\",\"limit\":600,\"conditions\":\"tags\"}", "--epochs", "1",
+                "--out", judge.toString());
+        assertEquals(0, trained.exitCode(), trained.err());
+        assertTrue(TestExperiments.run("judge", "info", judge.toString()).out().contains("\"footwear\""), "the judge keeps its tags");
+
+        Path run = dir.resolve("tags");
+        Path config = TestExperiments.write(dir, "tags.json", TestExperiments.smallDcgan("tags", 4, 4));
+        assertEquals(0, TestExperiments.run("train", config.toString(), "--run-dir", run.toString(),
+                "--set", "data.conditions=tags", "--set", "encoder={\"type\":\"multi-hot\"}").exitCode());
+        TestExperiments.Result evaluated = TestExperiments.run("evaluate", run.toString(), "--judge", judge.toString(),
+                "--n", "200", "--metrics", "fid,conditional");
+        assertEquals(0, evaluated.exitCode(), evaluated.err());
+        assertTrue(evaluated.out().contains("conditional_accuracy=") && evaluated.out().contains("conditional_exact_match="),
+                evaluated.out());
+        TestExperiments.Result classes = TestExperiments.run("evaluate", run.toString(), "--judge", judge.toString(),
+                "--n", "200", "--metrics", "classes");
+        assertEquals(1, classes.exitCode());
+        assertTrue(classes.err().contains("recognises tags"), classes.err());
+    }
+
     private static int[] readInts(Path npy) throws Exception {
         org.nd4j.linalg.api.ndarray.INDArray array = dev.gan4j.core.io.NpyReader.read(npy);
         return array.castTo(org.nd4j.linalg.api.buffer.DataType.INT).toIntVector();

@@ -33,19 +33,33 @@ import org.nd4j.linalg.activations.Activation;
  * its largest singular value (Miyato et al. 2018, "Spectral Normalization for Generative Adversarial
  * Networks"); SN-GAN normalizes only the discriminator, later work (Zhang et al. 2019, SAGAN) both.
  *
+ * <p>{@code conditionalBatchNorm} turns every batch norm into a conditional batch norm (de Vries et al. 2017):
+ * batch norm without its own scale and shift, then {@code * (1 + c W_gamma) + c W_beta} per channel (per feature
+ * for the batch norm after the projection, which like the reference's BatchNorm1d normalizes each output of the
+ * projection), the maps learned from zero, as in the generators of Miyato &amp; Koyama 2018 and BigGAN (Brock
+ * et al. 2019). The condition c also still joins z at the input. It needs a conditional experiment: in an
+ * unconditional one the option is an error naming it.
+ *
  * @param latentDim    size of z
  * @param channels     feature maps after the projection and after each upsampling but the last
  * @param spectralNorm spectral normalization of the projection and every transposed convolution (default
  *                     false; needs the fast layers)
  * @param layers       {@code fast} (default) or {@code dl4j} stock layers
+ * @param conditionalBatchNorm batch norms modulated by the condition (default false; needs the fast layers and a
+ *                     conditional experiment)
  */
-public record DcganGeneratorSpec(Integer latentDim, int[] channels, Boolean spectralNorm, LayerEngine layers)
-        implements GeneratorSpec {
+public record DcganGeneratorSpec(Integer latentDim, int[] channels, Boolean spectralNorm, LayerEngine layers,
+                                 Boolean conditionalBatchNorm) implements GeneratorSpec {
     public DcganGeneratorSpec {
         latentDim = Checks.positive("latentDim", latentDim, 100);
         channels = Checks.positiveAll("channels", channels, new int[] {128, 64});
         layers = LayerEngine.orDefault(layers);
         spectralNorm = LayerEngine.spectralNorm(spectralNorm, layers);
+        conditionalBatchNorm = ConditionalBatchNorm.option(conditionalBatchNorm, layers);
+    }
+
+    public DcganGeneratorSpec(Integer latentDim, int[] channels, Boolean spectralNorm, LayerEngine layers) {
+        this(latentDim, channels, spectralNorm, layers, null);
     }
 
     public DcganGeneratorSpec(Integer latentDim, int[] channels, LayerEngine layers) {
@@ -71,12 +85,13 @@ public record DcganGeneratorSpec(Integer latentDim, int[] channels, Boolean spec
         int w0 = shape.width() / factor;
         int in = latentDim + context.conditionDim();
         if (layers == LayerEngine.FAST) {
-            FastNetwork.Builder fast = FastNetwork.builder(Shape.vector(in), context.dataType())
-                    .spectralNorm(spectralNorm)
-                    .dense(channels[0] * h0 * w0).batchNorm().relu()
-                    .reshape(Shape.image(channels[0], h0, w0));
+            FastNetwork.Builder fast = FastNetwork.builder(Shape.vector(in), context.dataType()).spectralNorm(spectralNorm);
+            ConditionalBatchNorm.declare(fast, conditionalBatchNorm, context);
+            fast.dense(channels[0] * h0 * w0);
+            ConditionalBatchNorm.batchNorm(fast, conditionalBatchNorm).relu().reshape(Shape.image(channels[0], h0, w0));
             for (int i = 1; i < channels.length; i++) {
-                fast.deconv(channels[i], 4, 2, 1).batchNorm().relu();
+                fast.deconv(channels[i], 4, 2, 1);
+                ConditionalBatchNorm.batchNorm(fast, conditionalBatchNorm).relu();
             }
             fast.deconv(shape.channels(), 4, 2, 1).tanh();
             return new NetworkGenerator(latentDim, context.conditionDim(), shape,

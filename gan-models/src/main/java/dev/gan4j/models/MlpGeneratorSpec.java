@@ -31,9 +31,12 @@ import org.nd4j.linalg.activations.Activation;
  *                     "Spectral Normalization for Generative Adversarial Networks"); default false, needs
  *                     the fast layers
  * @param layers       {@code fast} (default) or {@code dl4j} stock layers
+ * @param conditionalBatchNorm the batch norms modulated by the condition (de Vries et al. 2017; see
+ *                     {@link DcganGeneratorSpec}); default false, needs {@code batchNorm}, the fast layers and a
+ *                     conditional experiment
  */
 public record MlpGeneratorSpec(Integer latentDim, int[] hidden, Boolean batchNorm, String output, Boolean spectralNorm,
-                               LayerEngine layers) implements GeneratorSpec {
+                               LayerEngine layers, Boolean conditionalBatchNorm) implements GeneratorSpec {
     public MlpGeneratorSpec {
         latentDim = Checks.positive("latentDim", latentDim, 100);
         hidden = Checks.positiveAll("hidden", hidden, new int[] {256, 512});
@@ -45,6 +48,16 @@ public record MlpGeneratorSpec(Integer latentDim, int[] hidden, Boolean batchNor
         }
         layers = LayerEngine.orDefault(layers);
         spectralNorm = LayerEngine.spectralNorm(spectralNorm, layers);
+        conditionalBatchNorm = ConditionalBatchNorm.option(conditionalBatchNorm, layers);
+        if (conditionalBatchNorm && !batchNorm) {
+            throw new InvalidValueException(ConditionalBatchNorm.FIELD, "makes the batch norms conditional, so it needs"
+                    + " \"batchNorm\": true");
+        }
+    }
+
+    public MlpGeneratorSpec(Integer latentDim, int[] hidden, Boolean batchNorm, String output, Boolean spectralNorm,
+                            LayerEngine layers) {
+        this(latentDim, hidden, batchNorm, output, spectralNorm, layers, null);
     }
 
     public MlpGeneratorSpec(Integer latentDim, int[] hidden, Boolean batchNorm, String output, LayerEngine layers) {
@@ -65,10 +78,11 @@ public record MlpGeneratorSpec(Integer latentDim, int[] hidden, Boolean batchNor
         int in = latentDim + context.conditionDim();
         if (layers == LayerEngine.FAST) {
             FastNetwork.Builder fast = FastNetwork.builder(Shape.vector(in), context.dataType()).spectralNorm(spectralNorm);
+            ConditionalBatchNorm.declare(fast, conditionalBatchNorm, context);
             for (int width : hidden) {
                 fast.dense(width);
                 if (batchNorm) {
-                    fast.batchNorm();
+                    ConditionalBatchNorm.batchNorm(fast, conditionalBatchNorm);
                 }
                 fast.relu();
             }

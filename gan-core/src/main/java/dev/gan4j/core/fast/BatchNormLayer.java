@@ -54,6 +54,11 @@ final class BatchNormLayer implements FastLayer {
     }
 
     @Override
+    public boolean couplesExamples() {
+        return true;
+    }
+
+    @Override
     public long parameterCount() {
         return 2L * channels;
     }
@@ -89,15 +94,22 @@ final class BatchNormLayer implements FastLayer {
             mean = buffers.get("mean", channels);
             var = buffers.get("var", channels);
             Nd4j.exec(DynamicCustomOp.builder("moments").addInputs(x).addOutputs(mean, var).addIntegerArguments(reduce).build());
-            long count = x.length() / channels;
-            runningMean.muli(1 - MOMENTUM).addi(mean.mul(MOMENTUM));
-            runningVar.muli(1 - MOMENTUM).addi(var.mul(MOMENTUM * count / Math.max(1, count - 1)));
+            updateRunningStatistics(runningMean, runningVar, mean, var, x.length() / channels);
             input = x;
             normalize(x, mean, var, y);
         } else {
             normalize(x, runningMean, runningVar, y);
         }
         return y;
+    }
+
+    /**
+     * Moves the running statistics towards those of a batch of {@code count} values per channel: momentum
+     * {@link #MOMENTUM}, the batch's biased variance {@code var} turned unbiased first.
+     */
+    static void updateRunningStatistics(INDArray runningMean, INDArray runningVar, INDArray mean, INDArray var, long count) {
+        runningMean.muli(1 - MOMENTUM).addi(mean.mul(MOMENTUM));
+        runningVar.muli(1 - MOMENTUM).addi(var.mul(MOMENTUM * count / Math.max(1, count - 1)));
     }
 
     private void normalize(INDArray x, INDArray m, INDArray v, INDArray y) {

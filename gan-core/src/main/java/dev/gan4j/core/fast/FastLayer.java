@@ -30,6 +30,11 @@ interface FastLayer {
         return null;
     }
 
+    /** Whether an example's output depends on the other examples of the batch in training mode (batch statistics). */
+    default boolean couplesExamples() {
+        return false;
+    }
+
     /** Non-trainable state saved with the parameters (batch-norm running statistics, spectral-norm vectors). */
     default long stateCount() {
         return 0;

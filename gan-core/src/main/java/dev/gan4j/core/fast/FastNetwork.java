@@ -25,6 +25,12 @@ import static java.util.Objects.requireNonNull;
  * vector, one flat gradient vector, and ND4J's optimizer implementations applied to the whole vector.
  * It skips what a step does not need: parameter gradients when only the input gradient is asked for
  * (D during G's update), the first layer's input gradient when only parameters learn.
+ *
+ * <p>A network built {@link Builder#conditioned conditioned} reads the last columns of its input as the
+ * condition of each example: the whole input still goes to the first layer, and the layers that modulate their
+ * output by the condition ({@link Builder#conditionalBatchNorm}) get those columns as well. Their gradients with
+ * respect to the condition are added to those columns of the input gradient, so whatever produced the
+ * condition (an encoder, a conditioning augmentation) learns from every path the condition takes.
  */
 public final class FastNetwork implements TrainableNetwork {
     private static final int STATE_MAGIC = 0x47414E46; // "GANF"
@@ -38,16 +44,22 @@ public final class FastNetwork implements TrainableNetwork {
     private final INDArray accumulated;
     private final INDArray updaterState;
     private final GradientUpdater updater;
+    private final int conditionDim;
+    private final List<ConditionedLayer> conditionedLayers;
+    private final Buffers buffers;
     private long[] forwardNanos;
     private long[] backwardNanos;
     private boolean hasAccumulated;
     private boolean trainingForward;
     private int iteration;
 
-    private FastNetwork(List<FastLayer> layers, Shape inputShape, DataType dataType, IUpdater updaterConfig, long seed,
-                        double weightStd) {
+    private FastNetwork(List<FastLayer> layers, Shape inputShape, int conditionDim, DataType dataType, IUpdater updaterConfig,
+                        long seed, double weightStd) {
         this.layers = List.copyOf(layers);
         this.inputShape = inputShape;
+        this.conditionDim = conditionDim;
+        this.conditionedLayers = layers.stream().filter(ConditionedLayer.class::isInstance).map(ConditionedLayer.class::cast).toList();
+        this.buffers = new Buffers(dataType);
         this.outputShape = layers.isEmpty() ? inputShape : layers.get(layers.size() - 1).outputShape();
         long parameterCount = layers.stream().mapToLong(FastLayer::parameterCount).sum();
         long stateCount = layers.stream().mapToLong(FastLayer::stateCount).sum();
@@ -89,6 +101,11 @@ public final class FastNetwork implements TrainableNetwork {
         return outputShape;
     }
 
+    /** How many columns at the end of the input are the condition of each example; 0 unless {@link Builder#conditioned}. */
+    public int conditionDim() {
+        return conditionDim;
+    }
+
     @Override
     public INDArray forward(INDArray input, boolean training) {
         return forward(input, training, false);
@@ -106,6 +123,12 @@ public final class FastNetwork implements TrainableNetwork {
     private INDArray forward(INDArray input, boolean training, boolean near) {
         long[] expected = inputShape.withBatch(input.size(0));
         INDArray x = Arrays.equals(input.shape(), expected) ? input : input.reshape('c', expected);
+        if (!conditionedLayers.isEmpty()) {
+            long first = inputShape.size() - conditionDim;
+            INDArray conditions = buffers.get(training ? "conditions" : "conditionsi", x.size(0), conditionDim)
+                    .assign(x.get(NDArrayIndex.all(), NDArrayIndex.interval(first, first + conditionDim)));
+            conditionedLayers.forEach(layer -> layer.condition(conditions));
+        }
         for (int i = 0; i < layers.size(); i++) {
             long start = forwardNanos == null ? 0 : System.nanoTime();
             x = near ? layers.get(i).forwardNear(x) : layers.get(i).forward(x, training);
@@ -144,6 +167,12 @@ public final class FastNetwork implements TrainableNetwork {
             if (backwardNanos != null) {
                 backwardNanos[i] += System.nanoTime() - start;
             }
+        }
+        if (inputGradient && !conditionedLayers.isEmpty()) {
+            INDArray conditionGradient = buffers.get("conditionGradient", g.size(0), conditionDim).assign(0);
+            conditionedLayers.forEach(layer -> layer.addConditionGradient(conditionGradient));
+            long first = inputShape.size() - conditionDim;
+            g.get(NDArrayIndex.all(), NDArrayIndex.interval(first, first + conditionDim)).addi(conditionGradient);
         }
         if (parameterGradients) {
             if (hasAccumulated) {
@@ -190,7 +219,7 @@ public final class FastNetwork implements TrainableNetwork {
 
     @Override
     public boolean couplesExamples() {
-        return layers.stream().anyMatch(BatchNormLayer.class::isInstance);
+        return layers.stream().anyMatch(FastLayer::couplesExamples);
     }
 
     @Override
@@ -270,6 +299,7 @@ public final class FastNetwork implements TrainableNetwork {
         private final List<FastLayer> layers = new ArrayList<>();
         private Shape current;
         private boolean spectralNorm;
+        private int conditionDim;
 
         private Builder(Shape inputShape, DataType dataType) {
             this.inputShape = requireNonNull(inputShape, "inputShape is null");
@@ -322,6 +352,41 @@ public final class FastNetwork implements TrainableNetwork {
             return add(new BatchNormLayer(current, dataType));
         }
 
+        /**
+         * Declares that the last {@code conditionDim} columns of the input, a vector {@code [latent..., condition...]}
+         * as {@link dev.gan4j.core.api.Generator#input} builds it, are the condition of each example. The first
+         * layer still sees the whole input; {@link #conditionalBatchNorm} layers also read the condition, and the
+         * network's input gradient then includes their contribution in those columns.
+         */
+        public Builder conditioned(int conditionDim) {
+            if (inputShape.dims().length != 1) {
+                throw new IllegalStateException("a conditioned network takes vectors [features + condition], found input " + inputShape);
+            }
+            if (conditionDim <= 0 || conditionDim > inputShape.size()) {
+                throw new IllegalArgumentException("conditionDim must be in [1, " + inputShape.size() + "] for input " + inputShape
+                        + ", found " + conditionDim);
+            }
+            if (this.conditionDim != 0 && this.conditionDim != conditionDim) {
+                throw new IllegalStateException("the condition was already declared with " + this.conditionDim + " columns");
+            }
+            this.conditionDim = conditionDim;
+            return this;
+        }
+
+        /**
+         * Conditional batch normalization (de Vries et al. 2017, "Modulating early visual processing by language";
+         * as in the generators of Miyato &amp; Koyama 2018 and BigGAN, Brock et al. 2019): batch norm without its own
+         * scale and shift, then {@code * (1 + c W_gamma) + c W_beta} per channel (per feature for vectors), the
+         * two {@code [conditionDim, channels]} maps learned and initially zero, so the layer starts as plain batch norm.
+         * Running statistics for inference as in {@link #batchNorm}. Needs {@link #conditioned} first.
+         */
+        public Builder conditionalBatchNorm() {
+            if (conditionDim == 0) {
+                throw new IllegalStateException("conditional batch norm reads the condition: declare it with conditioned(conditionDim) first");
+            }
+            return add(new ConditionalBatchNormLayer(current, conditionDim, dataType));
+        }
+
         public Builder relu() {
             return add(new ActivationLayer(ActivationLayer.Activation.RELU, 0, current, dataType));
         }
@@ -346,7 +411,8 @@ public final class FastNetwork implements TrainableNetwork {
          * @param weightStd weights are drawn from N(0, weightStd), biases are zero, batch-norm scales one
          */
         public FastNetwork build(IUpdater updater, long seed, double weightStd) {
-            return new FastNetwork(layers, inputShape, dataType, requireNonNull(updater, "updater is null"), seed, weightStd);
+            return new FastNetwork(layers, inputShape, conditionDim, dataType, requireNonNull(updater, "updater is null"), seed,
+                    weightStd);
         }
     }
 }

@@ -1,0 +1,179 @@
+#!/usr/bin/env bash
+# Seed sweeps on the 2-D mode-coverage benchmarks of PacGAN (Lin et al. 2018): toy-grid (25 Gaussians,
+# std 0.05) and toy-ring (8 Gaussians, std 0.01). Run from the repository root; needs only bash and awk.
+#
+#   bench/toy_sweep.sh [options] CONFIG [--set PATH=VALUE]...
+#       trains and evaluates CONFIG (a preset name or an experiment JSON) once per seed, prints one TSV
+#       row per seed and a summary line: seeds meeting the target, mean and std of modes and HQ%.
+#   bench/toy_sweep.sh table [options] [--set PATH=VALUE]...
+#       the loss x regulariser table: losses {non-saturating, least-squares, hinge, wasserstein} x
+#       regularisers {none, r1, wgan-gp, dragan} (wasserstein with none means weight clipping, 0.01),
+#       N seeds each, on toy-grid and toy-ring (or --configs), printed as a markdown table of
+#       mean +- std of modes captured and HQ%. --set overrides apply before the strategy is replaced.
+#
+# Options:
+#   -n N                seeds 1..N (default 10; 3 for table)
+#   --first-seed S      start at seed S instead of 1
+#   --runs DIR          parent of the run directories (default runs/toy-sweep); each run gets a fresh one
+#   --label TEXT        name of the sweep in the rows and the summary (default: the config name)
+#   --log FILE          also append the rows to FILE
+#   --samples N         samples for the evaluation (default 2500, PacGAN's count)
+#   --min-hq F          HQ share a seed needs (default: 0.90 for grid configs, 0.95 for ring ones, 0.90 else)
+#   --min-seeds K       seeds that must meet the target for the sweep to pass (default: 8 of 10 for grid,
+#                       9 of 10 for ring, scaled to -n and rounded up)
+#   --configs "A B"     table only: the configs (default "toy-grid toy-ring")
+#   --losses "A B"      table only: the losses (default "non-saturating least-squares hinge wasserstein")
+#   --regs "A B"        table only: the regularisers (default "none r1 wgan-gp dragan")
+#   --r1 W --gp W --dragan W   table only: penalty weights (defaults 0.1, 10, 10)
+#   --every K           table only: apply the penalties lazily, every K-th D update (default 1)
+#   --keep              keep the run directories (default: delete each after its evaluation)
+# A seed meets the target when every mode is captured (the count the real data reaches) and its HQ share
+# is at least --min-hq. The exit status is 0 when the sweep passes (always 0 for table).
+# GAN (the launcher, default ./gan) and OMP_NUM_THREADS (default 1) are taken from the environment.
+set -euo pipefail
+
+GAN=${GAN:-./gan}
+export OMP_NUM_THREADS=${OMP_NUM_THREADS:-1}
+mode=sweep
+if [[ ${1:-} == table ]]; then mode=table; shift; fi
+seeds=""; first=1; runs=runs/toy-sweep; label=""; log=""; samples=2500; min_hq=""; min_seeds=""; keep=0
+configs="toy-grid toy-ring"; losses="non-saturating least-squares hinge wasserstein"; regs="none r1 wgan-gp dragan"
+w_r1=0.1; w_gp=10; w_dragan=10; every=1
+config=""; sets=()
+usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//' >&2; exit 2; }
+while [[ $# -gt 0 ]]; do
+  case $1 in
+    -n) seeds=$2; shift 2 ;;
+    --first-seed) first=$2; shift 2 ;;
+    --runs) runs=$2; shift 2 ;;
+    --label) label=$2; shift 2 ;;
+    --log) log=$2; shift 2 ;;
+    --samples) samples=$2; shift 2 ;;
+    --min-hq) min_hq=$2; shift 2 ;;
+    --min-seeds) min_seeds=$2; shift 2 ;;
+    --configs) configs=$2; shift 2 ;;
+    --losses) losses=$2; shift 2 ;;
+    --regs) regs=$2; shift 2 ;;
+    --r1) w_r1=$2; shift 2 ;;
+    --gp) w_gp=$2; shift 2 ;;
+    --dragan) w_dragan=$2; shift 2 ;;
+    --every) every=$2; shift 2 ;;
+    --keep) keep=1; shift ;;
+    --set) sets+=("$2"); shift 2 ;;
+    --set=*) sets+=("${1#--set=}"); shift ;;
+    -h|--help) usage ;;
+    -*) echo "toy_sweep: unknown option $1" >&2; usage ;;
+    *) [[ -z $config && $mode == sweep ]] || { echo "toy_sweep: unexpected argument $1" >&2; usage; }; config=$1; shift ;;
+  esac
+done
+
+# One seed: train, evaluate, print "seed modes floor hq kl seconds".
+run_seed() { # config seed dir overrides...
+  local cfg=$1 seed=$2 dir=$3; shift 3
+  local args=() s
+  for s in "$@"; do args+=(--set "$s"); done
+  rm -rf "$dir"; mkdir -p "$(dirname "$dir")"
+  local t0=$SECONDS
+  if ! "$GAN" train "$cfg" --run-dir "$dir" "${args[@]}" --set "seed=$seed" >"$dir.train.log" 2>&1; then
+    echo "toy_sweep: training failed, see $dir.train.log" >&2
+    printf '%s\tNaN\tNaN\tNaN\tNaN\t%d\n' "$seed" $((SECONDS - t0)); return
+  fi
+  local secs=$((SECONDS - t0))
+  "$GAN" evaluate "$dir" --metrics modes --n "$samples" >"$dir.eval.log" 2>&1 || true
+  awk -v seed="$seed" -v secs="$secs" -F'[= ]' '
+    /^modes_captured=/ {m=$2; f=$4} /^high_quality=/ {h=$2} /^mode_kl=/ {k=$2}
+    END {if (m == "") {m = "NaN"; f = "NaN"; h = "NaN"; k = "NaN"}; printf "%s\t%s\t%s\t%s\t%s\t%s\n", seed, m, f, h, k, secs}' "$dir.eval.log"
+  if [[ $keep == 0 ]]; then rm -rf "$dir"; fi
+}
+
+# Target of a config: "min_hq min_seeds" for n seeds.
+target() { # config n
+  local hq=${min_hq} ks=${min_seeds}
+  case $1 in
+    *ring*) hq=${hq:-0.95}; ks=${ks:-$(( (9 * $2 + 9) / 10 ))} ;;
+    *) hq=${hq:-0.90}; ks=${ks:-$(( (8 * $2 + 9) / 10 ))} ;;
+  esac
+  echo "$hq $ks"
+}
+
+# Seeds of one config: TSV rows on stdout (and the log), then the summary; returns the summary fields
+# "met n mean_modes std_modes mean_hq std_hq" in the file $3.
+sweep() { # config label summary_file overrides...
+  local cfg=$1 lab=$2 out=$3; shift 3
+  local n=${seeds:-10} t hq ks seed row rows=""
+  read -r hq ks < <(target "$cfg" "$n")
+  for ((seed = first; seed < first + n; seed++)); do
+    row=$(run_seed "$cfg" "$seed" "$runs/${lab//[^A-Za-z0-9._-]/_}-s$seed" "$@")
+    row=$(awk -F'\t' -v hq="$hq" -v lab="$lab" -v cfg="$cfg" -v ov="$*" 'BEGIN {OFS = "\t"}
+      {met = ($2 != "NaN" && $2 + 0 >= $3 + 0 && $4 + 0 >= hq) ? 1 : 0; print lab, cfg, $1, ($2 == "NaN" ? $2 : $2 + 0), ($3 == "NaN" ? $3 : $3 + 0), sprintf("%.2f", 100 * $4), $5, $6, met, ov}' <<<"$row")
+    echo "$row"
+    [[ -z $log ]] || echo "$row" >>"$log"
+    rows+="$row"$'\n'
+  done
+  printf '%s' "$rows" | awk -F'\t' -v lab="$lab" -v cfg="$cfg" -v hq="$hq" -v ks="$ks" -v out="$out" '
+    {n++; met += $9; m += $4; mm += $4 * $4; h += $6; hh += $6 * $6; floor = $5}
+    END {
+      if (n == 0) exit 1
+      mm = mm / n - (m / n) ^ 2; hh = hh / n - (h / n) ^ 2
+      sm = n > 1 ? sqrt((mm > 0 ? mm : 0) * n / (n - 1)) : 0; sh = n > 1 ? sqrt((hh > 0 ? hh : 0) * n / (n - 1)) : 0
+      printf "# summary\t%s\t%s\tseeds=%d\tmet=%d/%d (need %d, modes=%s and HQ>=%g%%)\tmodes=%.2f+-%.2f\tHQ%%=%.1f+-%.1f\t%s\n",
+        lab, cfg, n, met, n, ks, floor, 100 * hq, m / n, sm, h / n, sh, (met >= ks ? "PASS" : "FAIL")
+      printf "%d %d %.2f %.2f %.1f %.1f %s\n", met, n, m / n, sm, h / n, sh, floor > out
+    }'
+}
+
+header=$'# label\tconfig\tseed\tmodes\tof\thq_pct\tmode_kl\ttrain_s\tmet\toverrides'
+if [[ $mode == sweep ]]; then
+  [[ -n $config ]] || usage
+  lab=${label:-$(basename "$config" .json)}
+  tmp=$(mktemp); trap 'rm -f "$tmp"' EXIT
+  echo "$header"
+  sweep "$config" "$lab" "$tmp" "${sets[@]+"${sets[@]}"}"
+  read -r met n _ <"$tmp"
+  read -r _ ks < <(target "$config" "$n")
+  [[ $met -ge $ks ]]
+  exit
+fi
+
+# The table.
+seeds=${seeds:-3}
+strategy() { # loss reg
+  local p=""
+  case $2 in
+    none) p="" ;;
+    r1) p=",\"penalty\":{\"type\":\"r1\",\"weight\":$w_r1,\"every\":$every}" ;;
+    wgan-gp) p=",\"penalty\":{\"type\":\"wgan-gp\",\"weight\":$w_gp,\"every\":$every}" ;;
+    dragan) p=",\"penalty\":{\"type\":\"dragan\",\"weight\":$w_dragan,\"every\":$every}" ;;
+    *) echo "toy_sweep: unknown regulariser $2" >&2; exit 2 ;;
+  esac
+  echo "{\"type\":\"$1\"$p}"
+}
+tmp=$(mktemp); cells=$(mktemp); trap 'rm -f "$tmp" "$cells"' EXIT
+echo "$header"
+for cfg in $configs; do
+  for loss in $losses; do
+    for reg in $regs; do
+      lab="$(basename "$cfg" .json)-$loss-$reg"
+      sweep "$cfg" "$lab" "$tmp" "${sets[@]+"${sets[@]}"}" "strategy=$(strategy "$loss" "$reg")"
+      read -r met n m sm h sh floor <"$tmp"
+      printf '%s\t%s\t%s\t%s/%s seeds; %.1f +- %.1f / %s; HQ %.1f +- %.1f%%\n' "$cfg" "$loss" "$reg" "$met" "$n" "$m" "$sm" "$floor" "$h" "$sh" >>"$cells"
+    done
+  done
+done
+echo
+echo "Modes captured and high-quality samples (mean +- std over $seeds seeds, $samples samples each; target met / seeds)."
+echo "Overrides: ${sets[*]+"${sets[*]}"}; penalty weights r1 $w_r1, wgan-gp $w_gp, dragan $w_dragan (every $every D updates); wasserstein + none = weight clipping 0.01."
+for cfg in $configs; do
+  echo
+  echo "**$(basename "$cfg" .json)**"
+  echo
+  printf '| loss |'; for reg in $regs; do printf ' %s |' "$reg"; done; echo
+  printf '|---|'; for reg in $regs; do printf -- '---|'; done; echo
+  for loss in $losses; do
+    printf '| %s |' "$loss"
+    for reg in $regs; do
+      awk -F'\t' -v c="$cfg" -v l="$loss" -v r="$reg" '$1 == c && $2 == l && $3 == r {printf " %s |", $4}' "$cells"
+    done
+    echo
+  done
+done

@@ -77,11 +77,7 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     private static INDArray first(DataSource data, int n) {
-        int[] indices = new int[Math.min(n, data.size())];
-        for (int i = 0; i < indices.length; i++) {
-            indices[i] = i;
-        }
-        return data.batch(indices).examples();
+        return data.range(0, Math.min(n, data.size())).examples();
     }
 
     @Override

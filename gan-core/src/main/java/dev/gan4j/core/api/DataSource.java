@@ -34,13 +34,18 @@ public interface DataSource {
         }
         List<String> all = new ArrayList<>(size());
         for (int start = 0; start < size(); start += 1024) {
-            all.addAll(batch(IntStream.range(start, Math.min(size(), start + 1024)).toArray()).texts());
+            all.addAll(range(start, Math.min(size(), start + 1024)).texts());
         }
         return all;
     }
 
     /** The examples at {@code indices}, scaled to [-1, 1], with their labels when the data has them. */
     Batch batch(int[] indices);
+
+    /** The examples {@code start} (inclusive) to {@code end} (exclusive), in order. */
+    default Batch range(int start, int end) {
+        return batch(IntStream.range(start, end).toArray());
+    }
 
     /** Human-readable description for logs and checkpoints, e.g. the files read. */
     String description();

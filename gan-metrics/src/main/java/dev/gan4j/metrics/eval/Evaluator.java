@@ -59,12 +59,12 @@ public final class Evaluator {
                     + " but the data has shape " + heldOut.shape());
         }
         this.samples = samples;
-        Batch real = all(heldOut);
+        Batch real = heldOut.range(0, heldOut.size());
         this.realFeatures = judge.features(real.examples());
         this.classShares = judge.info().multiLabel() ? null : shares(real, judge.info().classes());
         this.realLabels = real.labels() == null ? null : real.labels().castTo(DataType.INT).toIntVector();
         this.realTags = real.tags();
-        this.floorFeatures = judge.features(first(training, Math.min(samples, training.size())).examples());
+        this.floorFeatures = judge.features(training.range(0, Math.min(samples, training.size())).examples());
     }
 
     public int samples() {
@@ -217,17 +217,5 @@ public final class Evaluator {
             shares[c] /= labels.length;
         }
         return shares;
-    }
-
-    private static Batch all(DataSource data) {
-        return first(data, data.size());
-    }
-
-    private static Batch first(DataSource data, int n) {
-        int[] indices = new int[n];
-        for (int i = 0; i < n; i++) {
-            indices[i] = i;
-        }
-        return data.batch(indices);
     }
 }

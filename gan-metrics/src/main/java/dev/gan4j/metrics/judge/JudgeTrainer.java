@@ -100,11 +100,7 @@ public final class JudgeTrainer {
         int chunk = 1000;
         for (int start = 0; start < data.size(); start += chunk) {
             int end = Math.min(data.size(), start + chunk);
-            int[] indices = new int[end - start];
-            for (int i = 0; i < indices.length; i++) {
-                indices[i] = start + i;
-            }
-            Batch batch = data.batch(indices);
+            Batch batch = data.range(start, end);
             int[] predicted = judge.predict(batch.examples());
             int[] truth = labels(batch);
             for (int i = 0; i < truth.length; i++) {
@@ -122,11 +118,7 @@ public final class JudgeTrainer {
         int chunk = 1000;
         for (int start = 0; start < data.size(); start += chunk) {
             int end = Math.min(data.size(), start + chunk);
-            int[] indices = new int[end - start];
-            for (int i = 0; i < indices.length; i++) {
-                indices[i] = start + i;
-            }
-            Batch batch = data.batch(indices);
+            Batch batch = data.range(start, end);
             double[] predicted = judge.tagProbabilitiesFromFeatures(judge.features(batch.examples())).reshape(-1).toDoubleVector();
             double[] truth = tagSets(batch).reshape(-1).toDoubleVector();
             for (int i = 0; i < truth.length; i++) {

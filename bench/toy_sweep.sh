@@ -7,23 +7,27 @@
 #       row per seed and a summary line: seeds meeting the target, mean and std of modes and HQ%.
 #   bench/toy_sweep.sh table [options] [--set PATH=VALUE]...
 #       the loss x regulariser table: losses {non-saturating, least-squares, hinge, wasserstein} x
-#       regularisers {none, r1, wgan-gp, dragan} (wasserstein with none means weight clipping, 0.01),
-#       N seeds each, on toy-grid and toy-ring (or --configs), printed as a markdown table of
-#       mean +- std of modes captured and HQ%. --set overrides apply before the strategy is replaced.
+#       regularisers {none, sn, r1, wgan-gp, dragan} (wasserstein with none means weight clipping at 0.01;
+#       sn is spectral normalization of every D layer, without clipping), N seeds each, on toy-grid and
+#       toy-ring (or --configs), printed as a markdown table of mean +- std of modes captured and HQ%.
+#       --set overrides apply before the strategy is replaced. With --log, runs already logged there
+#       (same label, seed and overrides) are reused, so an interrupted table resumes where it stopped.
+#   bench/toy_sweep.sh report [--losses "A B"] [--regs "A B"] FILE...
+#       the table from rows logged by earlier table runs, whatever seeds they hold.
 #
 # Options:
 #   -n N                seeds 1..N (default 10; 3 for table)
 #   --first-seed S      start at seed S instead of 1
 #   --runs DIR          parent of the run directories (default runs/toy-sweep); each run gets a fresh one
 #   --label TEXT        name of the sweep in the rows and the summary (default: the config name)
-#   --log FILE          also append the rows to FILE
+#   --log FILE          also append the rows to FILE; rows already there are reused, failed ones rerun
 #   --samples N         samples for the evaluation (default 2500, PacGAN's count)
 #   --min-hq F          HQ share a seed needs (default: 0.90 for grid configs, 0.95 for ring ones, 0.90 else)
 #   --min-seeds K       seeds that must meet the target for the sweep to pass (default: 8 of 10 for grid,
 #                       9 of 10 for ring, scaled to -n and rounded up)
 #   --configs "A B"     table only: the configs (default "toy-grid toy-ring")
 #   --losses "A B"      table only: the losses (default "non-saturating least-squares hinge wasserstein")
-#   --regs "A B"        table only: the regularisers (default "none r1 wgan-gp dragan")
+#   --regs "A B"        table only: the regularisers (default "none sn r1 wgan-gp dragan")
 #   --r1 W --gp W --dragan W   table only: penalty weights (defaults 0.1, 10, 10)
 #   --every K           table only: apply the penalties lazily, every K-th D update (default 1)
 #   --keep              keep the run directories (default: delete each after its evaluation)
@@ -35,11 +39,11 @@ set -euo pipefail
 GAN=${GAN:-./gan}
 export OMP_NUM_THREADS=${OMP_NUM_THREADS:-1}
 mode=sweep
-if [[ ${1:-} == table ]]; then mode=table; shift; fi
+if [[ ${1:-} == table || ${1:-} == report ]]; then mode=$1; shift; fi
 seeds=""; first=1; runs=runs/toy-sweep; label=""; log=""; samples=2500; min_hq=""; min_seeds=""; keep=0
-configs="toy-grid toy-ring"; losses="non-saturating least-squares hinge wasserstein"; regs="none r1 wgan-gp dragan"
+configs="toy-grid toy-ring"; losses="non-saturating least-squares hinge wasserstein"; regs="none sn r1 wgan-gp dragan"
 w_r1=0.1; w_gp=10; w_dragan=10; every=1
-config=""; sets=()
+config=""; sets=(); files=()
 usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//' >&2; exit 2; }
 while [[ $# -gt 0 ]]; do
   case $1 in
@@ -63,7 +67,8 @@ while [[ $# -gt 0 ]]; do
     --set=*) sets+=("${1#--set=}"); shift ;;
     -h|--help) usage ;;
     -*) echo "toy_sweep: unknown option $1" >&2; usage ;;
-    *) [[ -z $config && $mode == sweep ]] || { echo "toy_sweep: unexpected argument $1" >&2; usage; }; config=$1; shift ;;
+    *) if [[ $mode == report ]]; then files+=("$1"); shift; continue; fi
+       [[ -z $config && $mode == sweep ]] || { echo "toy_sweep: unexpected argument $1" >&2; usage; }; config=$1; shift ;;
   esac
 done
 
@@ -97,32 +102,90 @@ target() { # config n
 }
 
 # Seeds of one config: TSV rows on stdout (and the log), then the summary; returns the summary fields
-# "met n mean_modes std_modes mean_hq std_hq" in the file $3.
+# The row already logged for (label, seed, overrides), if any and not failed.
+logged_row() { # label seed overrides
+  [[ -n $log && -f $log ]] || return 0
+  awk -F'\t' -v lab="$1" -v seed="$2" -v ov="$3" '$1 == lab && $3 == seed && $10 == ov && $4 != "NaN" {print; exit}' "$log"
+}
+
+# Seeds of one config: TSV rows on stdout (and the log), then the summary; returns the summary fields
+# "met n mean_modes std_modes mean_hq std_hq floor" in the file $3. Rows already in the log are reused.
 sweep() { # config label summary_file overrides...
   local cfg=$1 lab=$2 out=$3; shift 3
-  local n=${seeds:-10} t hq ks seed row rows=""
+  local n=${seeds:-10} hq ks seed row rows=""
   read -r hq ks < <(target "$cfg" "$n")
   for ((seed = first; seed < first + n; seed++)); do
-    row=$(run_seed "$cfg" "$seed" "$runs/${lab//[^A-Za-z0-9._-]/_}-s$seed" "$@")
-    row=$(awk -F'\t' -v hq="$hq" -v lab="$lab" -v cfg="$cfg" -v ov="$*" 'BEGIN {OFS = "\t"}
-      {met = ($2 != "NaN" && $2 + 0 >= $3 + 0 && $4 + 0 >= hq) ? 1 : 0; print lab, cfg, $1, ($2 == "NaN" ? $2 : $2 + 0), ($3 == "NaN" ? $3 : $3 + 0), sprintf("%.2f", 100 * $4), $5, $6, met, ov}' <<<"$row")
+    row=$(logged_row "$lab" "$seed" "$*")
+    if [[ -z $row ]]; then
+      row=$(run_seed "$cfg" "$seed" "$runs/${lab//[^A-Za-z0-9._-]/_}-s$seed" "$@")
+      row=$(awk -F'\t' -v hq="$hq" -v lab="$lab" -v cfg="$cfg" -v ov="$*" 'BEGIN {OFS = "\t"}
+        {met = ($2 != "NaN" && $2 + 0 >= $3 + 0 && $4 + 0 >= hq) ? 1 : 0
+         print lab, cfg, $1, ($2 == "NaN" ? $2 : $2 + 0), ($3 == "NaN" ? $3 : $3 + 0), ($4 == "NaN" ? $4 : sprintf("%.2f", 100 * $4)), $5, $6, met, ov}' <<<"$row")
+      [[ -z $log ]] || echo "$row" >>"$log"
+    fi
     echo "$row"
-    [[ -z $log ]] || echo "$row" >>"$log"
     rows+="$row"$'\n'
   done
   printf '%s' "$rows" | awk -F'\t' -v lab="$lab" -v cfg="$cfg" -v hq="$hq" -v ks="$ks" -v out="$out" '
+    $4 == "NaN" {failed++; next}
     {n++; met += $9; m += $4; mm += $4 * $4; h += $6; hh += $6 * $6; floor = $5}
     END {
-      if (n == 0) exit 1
+      if (n == 0) {printf "# summary\t%s\t%s\tall %d runs failed\n", lab, cfg, failed; printf "0 0 NaN NaN NaN NaN NaN\n" > out; exit}
       mm = mm / n - (m / n) ^ 2; hh = hh / n - (h / n) ^ 2
       sm = n > 1 ? sqrt((mm > 0 ? mm : 0) * n / (n - 1)) : 0; sh = n > 1 ? sqrt((hh > 0 ? hh : 0) * n / (n - 1)) : 0
-      printf "# summary\t%s\t%s\tseeds=%d\tmet=%d/%d (need %d, modes=%s and HQ>=%g%%)\tmodes=%.2f+-%.2f\tHQ%%=%.1f+-%.1f\t%s\n",
-        lab, cfg, n, met, n, ks, floor, 100 * hq, m / n, sm, h / n, sh, (met >= ks ? "PASS" : "FAIL")
+      printf "# summary\t%s\t%s\tseeds=%d\tmet=%d/%d (need %d, modes=%s and HQ>=%g%%)\tmodes=%.2f+-%.2f\tHQ%%=%.1f+-%.1f\t%s%s\n",
+        lab, cfg, n, met, n, ks, floor, 100 * hq, m / n, sm, h / n, sh, (met >= ks ? "PASS" : "FAIL"), (failed ? "\t" failed " failed runs" : "")
       printf "%d %d %.2f %.2f %.1f %.1f %s\n", met, n, m / n, sm, h / n, sh, floor > out
     }'
 }
 
+# The loss x regulariser table as markdown, from table rows (labels CONFIG-LOSS-REG): per cell the mean
+# +- sample std of modes captured and HQ%, and the seeds meeting the target. A seed logged twice counts
+# once (its first successful row); failed runs are counted apart.
+report() { # files...
+  awk -F'\t' -v losses="$losses" -v regs="$regs" '
+    BEGIN {nl = split(losses, L, " "); nr = split(regs, R, " ")}
+    /^#/ || NF < 9 {next}
+    {
+      cfg = $2; sub(/.*\//, "", cfg); sub(/\.json$/, "", cfg)
+      rest = substr($1, length(cfg) + 2); reg = ""
+      for (i = 1; i <= nr; i++) if (substr(rest, length(rest) - length(R[i])) == "-" R[i]) reg = R[i]
+      if (reg == "") next
+      loss = substr(rest, 1, length(rest) - length(reg) - 1); key = cfg SUBSEP loss SUBSEP reg
+      if (!(cfg in seen)) {seen[cfg] = 1; order[++nc] = cfg}
+      if ($4 == "NaN") {if (!((key, $3) in done)) failed[key, $3] = 1; next}
+      if ((key, $3) in done) next
+      done[key, $3] = 1; delete failed[key, $3]
+      n[key]++; met[key] += $9; m[key] += $4; mm[key] += $4 * $4; h[key] += $6; hh[key] += $6 * $6; of[cfg] = $5
+    }
+    function sd(s, ss, k) {v = ss / k - (s / k) ^ 2; return k > 1 ? sqrt((v > 0 ? v : 0) * k / (k - 1)) : 0}
+    END {
+      for (f in failed) {split(f, p, SUBSEP); nf[p[1] SUBSEP p[2] SUBSEP p[3]]++}
+      for (c = 1; c <= nc; c++) {
+        cfg = order[c]
+        printf "\n**%s** (modes of %s; HQ%%; seeds meeting the target)\n\n| loss |", cfg, of[cfg]
+        for (j = 1; j <= nr; j++) printf " %s |", R[j]
+        printf "\n|---|"; for (j = 1; j <= nr; j++) printf "---|"; printf "\n"
+        for (i = 1; i <= nl; i++) {
+          printf "| %s |", L[i]
+          for (j = 1; j <= nr; j++) {
+            key = cfg SUBSEP L[i] SUBSEP R[j]; k = n[key]
+            if (k == 0) {printf " %s |", (key in nf) ? nf[key] " failed" : "-"; continue}
+            printf " %.1f +- %.1f; %.1f +- %.1f%%; %d/%d%s |", m[key] / k, sd(m[key], mm[key], k),
+              h[key] / k, sd(h[key], hh[key], k), met[key], k, (key in nf) ? "; " nf[key] " failed" : ""
+          }
+          printf "\n"
+        }
+      }
+    }' "$@"
+}
+
 header=$'# label\tconfig\tseed\tmodes\tof\thq_pct\tmode_kl\ttrain_s\tmet\toverrides'
+if [[ $mode == report ]]; then
+  [[ ${#files[@]} -gt 0 ]] || usage
+  report "${files[@]}"
+  exit
+fi
 if [[ $mode == sweep ]]; then
   [[ -n $config ]] || usage
   lab=${label:-$(basename "$config" .json)}
@@ -137,43 +200,31 @@ fi
 
 # The table.
 seeds=${seeds:-3}
-strategy() { # loss reg
+overrides() { # loss reg: one --set value per line
   local p=""
   case $2 in
-    none) p="" ;;
+    none|sn) p="" ;;
     r1) p=",\"penalty\":{\"type\":\"r1\",\"weight\":$w_r1,\"every\":$every}" ;;
     wgan-gp) p=",\"penalty\":{\"type\":\"wgan-gp\",\"weight\":$w_gp,\"every\":$every}" ;;
     dragan) p=",\"penalty\":{\"type\":\"dragan\",\"weight\":$w_dragan,\"every\":$every}" ;;
-    *) echo "toy_sweep: unknown regulariser $2" >&2; exit 2 ;;
+    *) echo "toy_sweep: unknown regulariser $2 (valid: none sn r1 wgan-gp dragan)" >&2; exit 2 ;;
   esac
-  echo "{\"type\":\"$1\"$p}"
+  if [[ $2 == sn && $1 == wasserstein ]]; then p=",\"weightClip\":0"; fi
+  echo "strategy={\"type\":\"$1\"$p}"
+  if [[ $2 == sn ]]; then echo "discriminator.spectralNorm=true"; fi
 }
-tmp=$(mktemp); cells=$(mktemp); trap 'rm -f "$tmp" "$cells"' EXIT
+rows=$(mktemp); tmp=$(mktemp); trap 'rm -f "$tmp" "$rows"' EXIT
 echo "$header"
 for cfg in $configs; do
   for loss in $losses; do
     for reg in $regs; do
-      lab="$(basename "$cfg" .json)-$loss-$reg"
-      sweep "$cfg" "$lab" "$tmp" "${sets[@]+"${sets[@]}"}" "strategy=$(strategy "$loss" "$reg")"
-      read -r met n m sm h sh floor <"$tmp"
-      printf '%s\t%s\t%s\t%s/%s seeds; %.1f +- %.1f / %s; HQ %.1f +- %.1f%%\n' "$cfg" "$loss" "$reg" "$met" "$n" "$m" "$sm" "$floor" "$h" "$sh" >>"$cells"
+      mapfile -t cell < <(overrides "$loss" "$reg")
+      sweep "$cfg" "$(basename "$cfg" .json)-$loss-$reg" "$tmp" "${sets[@]+"${sets[@]}"}" "${cell[@]}" | tee -a "$rows"
     done
   done
 done
 echo
-echo "Modes captured and high-quality samples (mean +- std over $seeds seeds, $samples samples each; target met / seeds)."
-echo "Overrides: ${sets[*]+"${sets[*]}"}; penalty weights r1 $w_r1, wgan-gp $w_gp, dragan $w_dragan (every $every D updates); wasserstein + none = weight clipping 0.01."
-for cfg in $configs; do
-  echo
-  echo "**$(basename "$cfg" .json)**"
-  echo
-  printf '| loss |'; for reg in $regs; do printf ' %s |' "$reg"; done; echo
-  printf '|---|'; for reg in $regs; do printf -- '---|'; done; echo
-  for loss in $losses; do
-    printf '| %s |' "$loss"
-    for reg in $regs; do
-      awk -F'\t' -v c="$cfg" -v l="$loss" -v r="$reg" '$1 == c && $2 == l && $3 == r {printf " %s |", $4}' "$cells"
-    done
-    echo
-  done
-done
+echo "Modes captured and high-quality samples (mean +- std over $seeds seeds, $samples samples each)."
+echo "Overrides: ${sets[*]+"${sets[*]}"}; penalty weights r1 $w_r1, wgan-gp $w_gp, dragan $w_dragan (every $every D updates);"
+echo "wasserstein + none = weight clipping 0.01; sn = spectral normalization of every D layer (wasserstein + sn: no clipping)."
+report "$rows"

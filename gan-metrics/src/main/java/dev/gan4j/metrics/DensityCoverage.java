@@ -45,11 +45,15 @@ public final class DensityCoverage {
 
     /** The real set needs more than {@code k} samples. */
     public Result compute(INDArray real, INDArray generated) {
-        INDArray x = FeatureMatrix.toDouble("real", real);
+        return compute(ReferenceSet.of(real, distances), generated);
+    }
+
+    /** As {@link #compute(INDArray, INDArray)}, reusing the real set's radii across calls. */
+    public Result compute(ReferenceSet real, INDArray generated) {
+        INDArray x = real.features();
         INDArray y = FeatureMatrix.toDouble("generated", generated);
         FeatureMatrix.requireSameFeatures(x, y);
-        FeatureMatrix.requireRows("real", x, k + 1, "for k = " + k);
-        double[] radii = distances.kthNeighbourSquared(x, k);
+        double[] radii = real.squaredRadii(k);
         int n = x.rows();
         long[] containing = new long[1];
         distances.forEachBlock(y, x, (first, rows, squared) -> {

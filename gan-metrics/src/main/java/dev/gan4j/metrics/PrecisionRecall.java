@@ -41,12 +41,16 @@ public final class PrecisionRecall {
 
     /** Both sets need more than {@code k} samples. */
     public Result compute(INDArray real, INDArray generated) {
-        INDArray x = FeatureMatrix.toDouble("real", real);
+        return compute(ReferenceSet.of(real, distances), generated);
+    }
+
+    /** As {@link #compute(INDArray, INDArray)}, reusing the real set's radii across calls. */
+    public Result compute(ReferenceSet real, INDArray generated) {
+        INDArray x = real.features();
         INDArray y = FeatureMatrix.toDouble("generated", generated);
         FeatureMatrix.requireSameFeatures(x, y);
-        FeatureMatrix.requireRows("real", x, k + 1, "for k = " + k);
+        double[] realRadii = real.squaredRadii(k);
         FeatureMatrix.requireRows("generated", y, k + 1, "for k = " + k);
-        double[] realRadii = distances.kthNeighbourSquared(x, k);
         double[] generatedRadii = distances.kthNeighbourSquared(y, k);
         double precision = shareInside(y, x, realRadii);
         double recall = shareInside(x, y, generatedRadii);

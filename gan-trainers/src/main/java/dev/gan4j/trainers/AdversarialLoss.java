@@ -1,5 +1,7 @@
 package dev.gan4j.trainers;
 
+import dev.gan4j.core.nn.LogitLosses;
+
 /**
  * The losses of the adversarial game as functions of D's raw output s (a logit or a critic score), per
  * example, with their derivatives d loss / d s. D minimises {@link #realLoss} on real examples plus

@@ -8,6 +8,7 @@ import dev.gan4j.core.api.GanModel;
 import dev.gan4j.core.api.StepContext;
 import dev.gan4j.core.api.TrainableNetwork;
 import dev.gan4j.core.api.TrainingStrategy;
+import dev.gan4j.core.nn.LogitLosses;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -15,6 +16,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
 
 import static java.util.Objects.requireNonNull;
 
@@ -101,124 +103,169 @@ public final class AlternatingStrategy implements TrainingStrategy {
 
     @Override
     public Map<String, Double> step(GanModel model, Batch real, StepContext context) {
-        TrainableNetwork g = model.generator().network();
-        Discriminator judge = model.discriminator();
-        TrainableNetwork d = judge.network();
-        TrainableNetwork encoder = judge.conditionDim() > 0 ? model.encoder().network() : null;
-        ConditionAugmentation augmentation = model.generator().conditionDim() > 0 ? model.encoder().augmentation() : null;
-        int n = real.size();
-        Conditions targets = real.conditions();
-        INDArray conditions = model.encoder().encode(targets, true);
-        INDArray z = context.sampleLatent(n);
-        INDArray generatorConditions = augmentation == null ? conditions
-                : augmentation.sample(conditions, context.sampleNormal(n, augmentation.outputDim()));
-        INDArray fake = g.forward(model.generator().input(z, generatorConditions), true);
+        Round round = prepare(model, real, context);
+        Map<String, Double> values = new LinkedHashMap<>();
+        trainDiscriminator(round, context, values);
+        if ((context.step() + 1) % discriminatorSteps == 0) {
+            trainGenerator(round, values);
+        }
+        values.put("d_real", round.meanReal);
+        values.put("d_fake", round.meanFake);
+        return values;
+    }
+
+    /** Encodes the conditions, generates the batch's counterparts and adds the instance noise. */
+    private Round prepare(GanModel model, Batch real, StepContext context) {
+        Round round = new Round(model, real.size(), real.conditions());
+        round.conditions = model.encoder().encode(round.targets, true);
+        INDArray z = context.sampleLatent(round.n);
+        INDArray generatorConditions = round.augmentation == null ? round.conditions
+                : round.augmentation.sample(round.conditions, context.sampleNormal(round.n, round.augmentation.outputDim()));
+        INDArray fake = round.g.forward(model.generator().input(z, generatorConditions), true);
         double noise = stabilizers.noiseAt(context.step());
-        INDArray realInput = noise > 0 ? real.examples().add(context.sampleNormal(real.examples().shape()).castTo(real.examples().dataType()).muli(noise))
-                : real.examples();
-        INDArray fakeInput = noise > 0 ? fake.add(context.sampleNormal(fake.shape()).castTo(fake.dataType()).muli(noise)) : fake;
+        round.realInput = noise > 0 ? withNoise(real.examples(), noise, context) : real.examples();
+        round.fakeInput = noise > 0 ? withNoise(fake, noise, context) : fake;
+        return round;
+    }
+
+    private static INDArray withNoise(INDArray examples, double std, StepContext context) {
+        return examples.add(context.sampleNormal(examples.shape()).castTo(examples.dataType()).muli(std));
+    }
+
+    /**
+     * D's update: the real term, the generated term, the mismatched term of matching-aware training, the
+     * gradient penalty, then the weight clip. A trainable encoder learns from the same terms.
+     */
+    private void trainDiscriminator(Round round, StepContext context, Map<String, Double> values) {
+        Discriminator judge = round.judge;
+        TrainableNetwork d = judge.network();
+        int n = round.n;
         double target = 1 - stabilizers.labelSmoothing();
         double fakeWeight = matchingAware ? 0.5 : 1;
-        boolean auxiliary = judge.auxiliaryOutputs() > 0;
-        Map<String, Double> values = new LinkedHashMap<>();
 
-        INDArray realOutput = judge.judge(realInput, conditions, true);
-        double[] realScores = scores(realOutput);
-        double[] realGradient = new double[n];
-        double lossReal = 0;
-        double meanReal = 0;
-        for (int i = 0; i < n; i++) {
-            lossReal += target == 1 ? loss.realLoss(realScores[i]) : LogitLosses.crossEntropy(realScores[i], target);
-            realGradient[i] = target == 1 ? loss.realGradient(realScores[i]) : LogitLosses.sigmoid(realScores[i]) - target;
-            meanReal += loss.reported(realScores[i]);
-        }
-        AuxiliaryClassifierLoss.Result realClasses = auxiliary ? AuxiliaryClassifierLoss.of(realOutput, targets) : null;
-        d.accumulateGradient(outputGradient(realGradient, realClasses, realOutput));
-        INDArray conditionGradient = encoder == null ? null : judge.conditionGradient().dup();
+        INDArray realOutput = judge.judge(round.realInput, round.conditions, true);
+        Judgement realTerm = target == 1 ? judgement(realOutput, loss::realLoss, loss::realGradient, 1)
+                : judgement(realOutput, s -> LogitLosses.crossEntropy(s, target), s -> LogitLosses.sigmoid(s) - target, 1);
+        AuxiliaryClassifierLoss.Result realClasses = round.auxiliary ? AuxiliaryClassifierLoss.of(realOutput, round.targets) : null;
+        d.accumulateGradient(outputGradient(realTerm.gradient(), realClasses, realOutput));
+        INDArray conditionGradient = round.encoder == null ? null : judge.conditionGradient().dup();
 
-        INDArray fakeOutput = judge.judge(fakeInput, conditions, true);
-        double[] fakeScores = scores(fakeOutput);
-        double[] fakeGradient = new double[n];
-        double lossFake = 0;
-        double meanFake = 0;
-        for (int i = 0; i < n; i++) {
-            lossFake += fakeWeight * loss.fakeLoss(fakeScores[i]);
-            fakeGradient[i] = fakeWeight * loss.fakeGradient(fakeScores[i]);
-            meanFake += loss.reported(fakeScores[i]);
-        }
-        AuxiliaryClassifierLoss.Result fakeClasses = auxiliary ? AuxiliaryClassifierLoss.of(fakeOutput, targets) : null;
-        d.accumulateGradient(outputGradient(fakeGradient, fakeClasses, fakeOutput));
-        if (encoder != null) {
+        INDArray fakeOutput = judge.judge(round.fakeInput, round.conditions, true);
+        Judgement fakeTerm = judgement(fakeOutput, loss::fakeLoss, loss::fakeGradient, fakeWeight);
+        AuxiliaryClassifierLoss.Result fakeClasses = round.auxiliary ? AuxiliaryClassifierLoss.of(fakeOutput, round.targets) : null;
+        d.accumulateGradient(outputGradient(fakeTerm.gradient(), fakeClasses, fakeOutput));
+        if (conditionGradient != null) {
             conditionGradient.addi(judge.conditionGradient());
         }
+        double lossD = realTerm.loss() + fakeTerm.loss();
         if (matchingAware) {
-            INDArray wrongOutput = judge.judge(realInput, roll(conditions, 1), true);
-            double[] wrongScores = scores(wrongOutput);
-            double[] wrongGradient = new double[n];
-            double meanWrong = 0;
-            for (int i = 0; i < n; i++) {
-                lossFake += 0.5 * loss.fakeLoss(wrongScores[i]);
-                wrongGradient[i] = 0.5 * loss.fakeGradient(wrongScores[i]);
-                meanWrong += loss.reported(wrongScores[i]);
-            }
-            INDArray column = outputGradient(wrongGradient, null, wrongOutput);
-            d.accumulateGradient(auxiliary ? Nd4j.hstack(column, Nd4j.zeros(column.dataType(), n, judge.auxiliaryOutputs())) : column);
-            if (encoder != null) {
+            INDArray wrongOutput = judge.judge(round.realInput, roll(round.conditions, 1), true);
+            Judgement wrongTerm = judgement(wrongOutput, loss::fakeLoss, loss::fakeGradient, 0.5);
+            INDArray column = outputGradient(wrongTerm.gradient(), null, wrongOutput);
+            d.accumulateGradient(round.auxiliary ? Nd4j.hstack(column, Nd4j.zeros(column.dataType(), n, judge.auxiliaryOutputs())) : column);
+            if (conditionGradient != null) {
                 conditionGradient.addi(roll(judge.conditionGradient(), -1));
             }
-            values.put("d_wrong", meanWrong / n);
+            lossD += wrongTerm.loss();
+            values.put("d_wrong", wrongTerm.meanScore());
         }
-        if (encoder != null) {
-            encoder.accumulateGradient(conditionGradient);
-            encoder.applyGradients(n);
+        if (conditionGradient != null) {
+            round.encoder.accumulateGradient(conditionGradient);
+            round.encoder.applyGradients(n);
         }
         double penaltyValue = Double.NaN;
         if (penalty != null && penalty.appliesAt(d.updateCount())) {
-            penaltyValue = penalty.accumulate(d, realInput, fakeInput, context) / n;
+            penaltyValue = penalty.accumulate(d, round.realInput, round.fakeInput, context) / n;
         }
         d.applyGradients(n);
         if (weightClip > 0) {
-            INDArray parameters = d.parameters();
-            d.setParameters(Transforms.min(Transforms.max(parameters, -weightClip, false), weightClip, false));
+            d.setParameters(Transforms.min(Transforms.max(d.parameters(), -weightClip, false), weightClip, false));
         }
 
-        values.put("d_loss", (lossReal + lossFake) / n);
-        if (auxiliary) {
+        values.put("d_loss", lossD / n);
+        if (round.auxiliary) {
             values.put("d_class_loss", (realClasses.loss() + fakeClasses.loss()) / (2 * n));
         }
         if (!Double.isNaN(penaltyValue)) {
             values.put("d_penalty", penaltyValue);
         }
-        if ((context.step() + 1) % discriminatorSteps == 0) {
-            INDArray judged = judge.judge(fakeInput, conditions, true);
-            double[] judgedScores = scores(judged);
-            double[] generatorGradient = new double[n];
-            double lossG = 0;
-            for (int i = 0; i < n; i++) {
-                lossG += loss.generatorLoss(judgedScores[i]);
-                generatorGradient[i] = loss.generatorGradient(judgedScores[i]);
-            }
-            AuxiliaryClassifierLoss.Result generatedClasses = auxiliary ? AuxiliaryClassifierLoss.of(judged, targets) : null;
-            INDArray judgedGradient = d.inputGradient(outputGradient(generatorGradient, generatedClasses, judged));
-            if (augmentation == null) {
-                g.accumulateGradient(judgedGradient);
-            } else {
-                int latentDim = model.generator().latentDim();
-                INDArray inputGradient = g.backward(judgedGradient);
-                augmentation.backward(inputGradient.get(NDArrayIndex.all(),
-                        NDArrayIndex.interval(latentDim, latentDim + augmentation.outputDim())));
-                augmentation.network().applyGradients(n);
-                values.put("g_kl", augmentation.divergence() / n);
-            }
-            g.applyGradients(n);
-            values.put("g_loss", lossG / n);
-            if (auxiliary) {
-                values.put("g_class_loss", generatedClasses.loss() / n);
-            }
+        round.meanReal = realTerm.meanScore();
+        round.meanFake = fakeTerm.meanScore();
+    }
+
+    /**
+     * G's update through the updated D's judgement of the same generated batch; with conditioning
+     * augmentation the gradient of G's condition columns also trains the augmentation layer.
+     */
+    private void trainGenerator(Round round, Map<String, Double> values) {
+        int n = round.n;
+        INDArray judged = round.judge.judge(round.fakeInput, round.conditions, true);
+        Judgement generatorTerm = judgement(judged, loss::generatorLoss, loss::generatorGradient, 1);
+        AuxiliaryClassifierLoss.Result generatedClasses = round.auxiliary ? AuxiliaryClassifierLoss.of(judged, round.targets) : null;
+        INDArray judgedGradient = round.judge.network().inputGradient(outputGradient(generatorTerm.gradient(), generatedClasses, judged));
+        if (round.augmentation == null) {
+            round.g.accumulateGradient(judgedGradient);
+        } else {
+            int latentDim = round.latentDim;
+            INDArray inputGradient = round.g.backward(judgedGradient);
+            round.augmentation.backward(inputGradient.get(NDArrayIndex.all(),
+                    NDArrayIndex.interval(latentDim, latentDim + round.augmentation.outputDim())));
+            round.augmentation.network().applyGradients(n);
+            values.put("g_kl", round.augmentation.divergence() / n);
         }
-        values.put("d_real", meanReal / n);
-        values.put("d_fake", meanFake / n);
-        return values;
+        round.g.applyGradients(n);
+        values.put("g_loss", generatorTerm.loss() / n);
+        if (round.auxiliary) {
+            values.put("g_class_loss", generatedClasses.loss() / n);
+        }
+    }
+
+    /**
+     * One batch judged against one target: the summed loss (times {@code weight}), the mean of the scores
+     * D reports, and the weighted gradient of the loss with respect to each adversarial logit.
+     */
+    private Judgement judgement(INDArray output, DoubleUnaryOperator lossOf, DoubleUnaryOperator gradientOf, double weight) {
+        double[] scores = scores(output);
+        double[] gradient = new double[scores.length];
+        double sum = 0;
+        double reported = 0;
+        for (int i = 0; i < scores.length; i++) {
+            sum += weight * lossOf.applyAsDouble(scores[i]);
+            gradient[i] = weight * gradientOf.applyAsDouble(scores[i]);
+            reported += loss.reported(scores[i]);
+        }
+        return new Judgement(sum, reported / scores.length, gradient);
+    }
+
+    private record Judgement(double loss, double meanScore, double[] gradient) {
+    }
+
+    /** What one step's D and G updates share: the networks, the conditions and the (noisy) batches. */
+    private static final class Round {
+        final TrainableNetwork g;
+        final Discriminator judge;
+        final TrainableNetwork encoder;
+        final ConditionAugmentation augmentation;
+        final int latentDim;
+        final int n;
+        final Conditions targets;
+        final boolean auxiliary;
+        INDArray conditions;
+        INDArray realInput;
+        INDArray fakeInput;
+        double meanReal;
+        double meanFake;
+
+        Round(GanModel model, int n, Conditions targets) {
+            this.g = model.generator().network();
+            this.judge = model.discriminator();
+            this.encoder = judge.conditionDim() > 0 ? model.encoder().network() : null;
+            this.augmentation = model.generator().conditionDim() > 0 ? model.encoder().augmentation() : null;
+            this.latentDim = model.generator().latentDim();
+            this.n = n;
+            this.targets = targets;
+            this.auxiliary = judge.auxiliaryOutputs() > 0;
+        }
     }
 
     /** Rows moved up by {@code shift} (row i takes row i + shift), wrapping around; {@code -shift} undoes it. */

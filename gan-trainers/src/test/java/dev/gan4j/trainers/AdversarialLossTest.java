@@ -8,29 +8,8 @@ import java.util.function.DoubleUnaryOperator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-class LogitLossesTest {
+class AdversarialLossTest {
     private static final double[] LOGITS = {-30, -4.2, -1.3, -0.1, 0, 0.3, 2.5, 7, 30};
-
-    @Test
-    void crossEntropyMatchesItsDefinitionAndStaysFiniteForLargeLogits() {
-        for (double x : new double[] {-3, -0.5, 0, 0.5, 3}) {
-            double p = 1 / (1 + Math.exp(-x));
-            assertEquals(-Math.log(p), LogitLosses.lossReal(x), 1e-12);
-            assertEquals(-Math.log(1 - p), LogitLosses.lossFake(x), 1e-12);
-        }
-        assertEquals(1000, LogitLosses.lossReal(-1000), 1e-9);
-        assertEquals(0, LogitLosses.lossReal(1000), 1e-12);
-        assertEquals(1, LogitLosses.sigmoid(800), 0);
-        assertEquals(0, LogitLosses.sigmoid(-800), 0);
-    }
-
-    @Test
-    void discriminatorLossGradientsMatchFiniteDifferences() {
-        for (double x : LOGITS) {
-            assertEquals(numeric(LogitLosses::lossReal, x), LogitLosses.sigmoid(x) - 1, 1e-6, "real at " + x);
-            assertEquals(numeric(LogitLosses::lossFake, x), LogitLosses.sigmoid(x), 1e-6, "fake at " + x);
-        }
-    }
 
     /** Every loss's three derivatives against finite differences, away from the hinge's kinks at +-1. */
     @ParameterizedTest

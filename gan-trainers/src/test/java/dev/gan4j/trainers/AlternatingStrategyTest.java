@@ -5,6 +5,7 @@ import dev.gan4j.core.api.GanModel;
 import dev.gan4j.core.api.Shape;
 import dev.gan4j.core.api.Unconditional;
 import dev.gan4j.core.config.ModelContext;
+import dev.gan4j.core.nn.LogitLosses;
 import dev.gan4j.core.train.GaussianStepContext;
 import dev.gan4j.models.MlpDiscriminatorSpec;
 import dev.gan4j.models.MlpGeneratorSpec;

@@ -10,6 +10,7 @@ import dev.gan4j.core.api.Shape;
 import dev.gan4j.core.api.TrainableNetwork;
 import dev.gan4j.core.fast.FastNetwork;
 import dev.gan4j.core.nn.ConditionalNetwork;
+import dev.gan4j.core.nn.LogitLosses;
 import dev.gan4j.core.nn.NetworkDiscriminator;
 import dev.gan4j.core.nn.NetworkGenerator;
 import dev.gan4j.core.train.GaussianStepContext;

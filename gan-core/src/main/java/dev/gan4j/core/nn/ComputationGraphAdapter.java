@@ -2,20 +2,16 @@ package dev.gan4j.core.nn;
 
 import dev.gan4j.core.api.Shape;
 import dev.gan4j.core.api.TrainableNetwork;
+import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.layers.IOutputLayer;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.graph.vertex.GraphVertex;
-import org.deeplearning4j.nn.layers.normalization.BatchNormalization;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.util.Arrays;
 import java.util.Map;
 
 import static java.util.Objects.requireNonNull;
@@ -29,15 +25,10 @@ import static java.util.Objects.requireNonNull;
  * the graph (same configuration, workspaces off, the given parameters) whose backward pass keeps it.
  * The output vertex must not be an output layer: the strategy computes the loss.
  */
-public final class ComputationGraphAdapter implements TrainableNetwork {
+public final class ComputationGraphAdapter extends Dl4jNetworkAdapter {
     private static final int STATE_MAGIC = 0x47414E43; // "GANC"
 
     private final InputGradientGraph graph;
-    private final Shape inputShape;
-    private final Shape outputShape;
-    private final Shape graphInputShape;
-    private final Shape graphOutputShape;
-    private final GradientSum accumulated = new GradientSum();
     private Gradient lastGradient;
     private boolean trainingForward;
 
@@ -47,11 +38,8 @@ public final class ComputationGraphAdapter implements TrainableNetwork {
      */
     public ComputationGraphAdapter(ComputationGraph source, Shape inputShape, Shape graphInputShape,
                                    Shape graphOutputShape, Shape outputShape) {
+        super(STATE_MAGIC, inputShape, graphInputShape, graphOutputShape, outputShape);
         requireNonNull(source, "source is null");
-        this.inputShape = requireNonNull(inputShape, "inputShape is null");
-        this.outputShape = requireNonNull(outputShape, "outputShape is null");
-        this.graphInputShape = requireNonNull(graphInputShape, "graphInputShape is null");
-        this.graphOutputShape = requireNonNull(graphOutputShape, "graphOutputShape is null");
         if (source.params() == null) {
             throw new IllegalArgumentException("the graph must be initialised (call init()) before adapting it");
         }
@@ -59,10 +47,6 @@ public final class ComputationGraphAdapter implements TrainableNetwork {
         if (conf.getNetworkInputs().size() != 1 || conf.getNetworkOutputs().size() != 1) {
             throw new IllegalArgumentException("a generator or discriminator graph needs one input and one output, found "
                     + conf.getNetworkInputs() + " and " + conf.getNetworkOutputs());
-        }
-        if (inputShape.size() != graphInputShape.size() || outputShape.size() != graphOutputShape.size()) {
-            throw new IllegalArgumentException("shapes " + inputShape + " -> " + outputShape + " cannot be viewed as "
-                    + graphInputShape + " -> " + graphOutputShape);
         }
         conf.setTrainingWorkspaceMode(WorkspaceMode.NONE);
         conf.setInferenceWorkspaceMode(WorkspaceMode.NONE);
@@ -84,115 +68,73 @@ public final class ComputationGraphAdapter implements TrainableNetwork {
     }
 
     @Override
-    public INDArray forward(INDArray input, boolean training) {
-        INDArray in = view(input, graphInputShape);
-        INDArray out;
-        if (training) {
-            Map<String, INDArray> activations = graph.feedForward(new INDArray[] {in}, true, false);
-            out = activations.get(graph.getConfiguration().getNetworkOutputs().get(0));
-        } else {
-            out = graph.outputSingle(false, in);
-        }
+    INDArray run(INDArray input, boolean training) {
         trainingForward = training;
-        return view(out, outputShape);
+        if (!training) {
+            return graph.outputSingle(false, input);
+        }
+        Map<String, INDArray> activations = graph.feedForward(new INDArray[] {input}, true, false);
+        return activations.get(graph.getConfiguration().getNetworkOutputs().get(0));
     }
 
     @Override
-    public INDArray backward(INDArray outputGradient) {
-        INDArray inputGradient = backpropagate(outputGradient);
-        accumulated.add(graph.getFlattenedGradients());
-        return inputGradient;
-    }
-
-    @Override
-    public INDArray inputGradient(INDArray outputGradient) {
-        return backpropagate(outputGradient);
-    }
-
-    @Override
-    public void accumulateGradient(INDArray outputGradient) {
-        backward(outputGradient);
-    }
-
-    private INDArray backpropagate(INDArray outputGradient) {
+    INDArray backpropagate(INDArray outputGradient) {
         if (!trainingForward) {
             throw new IllegalStateException("backward needs a training-mode forward pass first");
         }
-        lastGradient = graph.backpropagate(view(outputGradient, graphOutputShape));
-        INDArray epsilon = graph.inputEpsilon();
-        return epsilon == null ? null : view(epsilon, inputShape);
+        lastGradient = graph.backpropagate(outputGradient);
+        return graph.inputEpsilon();
     }
 
     @Override
-    public void applyGradients(int batchSize) {
-        INDArray flat = graph.getFlattenedGradients();
-        accumulated.moveTo(flat);
-        int iteration = graph.getIterationCount();
-        int epoch = graph.getEpochCount();
-        graph.getUpdater().update(lastGradient, iteration, epoch, batchSize, LayerWorkspaceMgr.noWorkspaces());
-        INDArray params = graph.params();
-        params.subi(flat.reshape(params.shape()));
-        graph.getConfiguration().setIterationCount(iteration + 1);
-        graph.applyConstraints(iteration, epoch);
+    Gradient lastGradient() {
+        return lastGradient;
     }
 
     @Override
-    public void discardGradients() {
-        accumulated.clear();
+    INDArray flattenedGradients() {
+        return graph.getFlattenedGradients();
     }
 
     @Override
-    public INDArray accumulatedGradient() {
-        return accumulated.copy();
+    INDArray params() {
+        return graph.params();
     }
 
     @Override
-    public boolean couplesExamples() {
-        return Arrays.stream(graph.getLayers()).anyMatch(layer -> layer instanceof BatchNormalization);
+    INDArray updaterState() {
+        return graph.getUpdater().getStateViewArray();
     }
 
     @Override
-    public long updateCount() {
+    Layer[] layers() {
+        return graph.getLayers();
+    }
+
+    @Override
+    int iterationCount() {
         return graph.getIterationCount();
     }
 
     @Override
-    public long parameterCount() {
-        return graph.numParams();
+    int epochCount() {
+        return graph.getEpochCount();
     }
 
     @Override
-    public INDArray parameters() {
-        return graph.params().dup();
+    void setCounts(int iteration, int epoch) {
+        graph.getConfiguration().setIterationCount(iteration);
+        graph.getConfiguration().setEpochCount(epoch);
     }
 
     @Override
-    public void setParameters(INDArray flat) {
-        GradientSum.setParameters(graph.params(), flat);
+    void computeUpdate(Gradient gradient, int iteration, int epoch, int batchSize) {
+        graph.getUpdater().update(gradient, iteration, epoch, batchSize, LayerWorkspaceMgr.noWorkspaces());
     }
 
     @Override
-    public void writeState(DataOutputStream out) throws IOException {
-        NetworkStates.write(out, STATE_MAGIC, graph.getIterationCount(), graph.getEpochCount(), graph.params(),
-                graph.getUpdater().getStateViewArray());
-    }
-
-    @Override
-    public void readState(DataInputStream in) throws IOException {
-        NetworkStates.Saved saved = NetworkStates.read(in, STATE_MAGIC, 2);
-        INDArray updaterState = graph.getUpdater().getStateViewArray();
-        NetworkStates.requireFits(saved.arrays().get(0), graph.params(), "parameters");
-        NetworkStates.requireFits(saved.arrays().get(1), updaterState, "optimizer state");
-        NetworkStates.assign(saved.arrays().get(0), graph.params());
-        NetworkStates.assign(saved.arrays().get(1), updaterState);
-        graph.getConfiguration().setIterationCount(saved.iteration());
-        graph.getConfiguration().setEpochCount(saved.epoch());
-        accumulated.clear();
-    }
-
-    private static INDArray view(INDArray array, Shape shape) {
-        long[] target = shape.withBatch(array.size(0));
-        return Arrays.equals(array.shape(), target) ? array : array.reshape('c', target);
+    void applyConstraints(int iteration, int epoch) {
+        graph.applyConstraints(iteration, epoch);
     }
 
     /** A graph whose backward pass keeps the input vertex's epsilon: the gradient with respect to the input. */

@@ -10,9 +10,11 @@ import dev.gan4j.core.train.Sampling;
 import dev.gan4j.metrics.ClassHistogram;
 import dev.gan4j.metrics.ConditionalAccuracy;
 import dev.gan4j.metrics.DensityCoverage;
+import dev.gan4j.metrics.FeatureStatistics;
 import dev.gan4j.metrics.FrechetDistance;
 import dev.gan4j.metrics.KernelInceptionDistance;
 import dev.gan4j.metrics.PrecisionRecall;
+import dev.gan4j.metrics.ReferenceSet;
 import dev.gan4j.metrics.judge.Judge;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -27,8 +29,9 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Measures a generator against real data in a judge's feature space. The real features (the held-out
- * split, and a same-sized part of the training split for the real-data floor) are computed once, so
- * evaluating during training costs only the generated samples.
+ * split, and a same-sized part of the training split for the real-data floor) are computed once, with
+ * their Fréchet statistics and nearest-neighbour radii ({@link ReferenceSet}), so evaluating during
+ * training costs only the generated samples.
  */
 public final class Evaluator {
     private static final int CHUNK = 500;
@@ -36,6 +39,7 @@ public final class Evaluator {
     private final Judge judge;
     private final int samples;
     private final INDArray realFeatures;
+    private final ReferenceSet reference;
     private final INDArray floorFeatures;
     private final double[] classShares;
     private final int[] realLabels;
@@ -61,6 +65,7 @@ public final class Evaluator {
         this.samples = samples;
         Batch real = heldOut.range(0, heldOut.size());
         this.realFeatures = judge.features(real.examples());
+        this.reference = ReferenceSet.of(realFeatures);
         this.classShares = judge.info().multiLabel() ? null : shares(real, judge.info().classes());
         this.realLabels = real.labels() == null ? null : real.labels().castTo(DataType.INT).toIntVector();
         this.realTags = real.tags();
@@ -174,7 +179,7 @@ public final class Evaluator {
 
     private void measure(INDArray features, Set<Metric> metrics, long seed, Map<String, Double> values) {
         if (metrics.contains(Metric.FID)) {
-            values.put("fid", FrechetDistance.compute(realFeatures, features).value());
+            values.put("fid", FrechetDistance.compute(reference.statistics(), FeatureStatistics.of(features)).value());
         }
         if (metrics.contains(Metric.KID)) {
             int subsetSize = (int) Math.min(1000, Math.min(realFeatures.size(0), features.size(0)));
@@ -183,12 +188,12 @@ public final class Evaluator {
             values.put("kid_std", kid.standardDeviation());
         }
         if (metrics.contains(Metric.PR)) {
-            PrecisionRecall.Result pr = new PrecisionRecall().compute(realFeatures, features);
+            PrecisionRecall.Result pr = new PrecisionRecall().compute(reference, features);
             values.put("precision", pr.precision());
             values.put("recall", pr.recall());
         }
         if (metrics.contains(Metric.DC)) {
-            DensityCoverage.Result dc = new DensityCoverage().compute(realFeatures, features);
+            DensityCoverage.Result dc = new DensityCoverage().compute(reference, features);
             values.put("density", dc.density());
             values.put("coverage", dc.coverage());
         }

@@ -3,6 +3,7 @@ package dev.gan4j.metrics.judge;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gan4j.core.fast.FastNetwork;
 import dev.gan4j.core.io.AtomicFiles;
+import dev.gan4j.core.nn.LogitLosses;
 import dev.gan4j.core.plugin.ComponentRegistry;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -83,7 +84,7 @@ public final class Judge {
         if (info.multiLabel()) {
             throw new IllegalStateException("this judge recognises tags, not classes: use tagProbabilitiesFromFeatures");
         }
-        return Softmax.probabilities(head.forward(features, false).dup());
+        return LogitLosses.softmax(head.forward(features, false)).castTo(DataType.FLOAT);
     }
 
     /** The most likely class of each example. */
@@ -93,7 +94,16 @@ public final class Judge {
 
     /** The most likely class for each row of features. */
     public int[] classesFromFeatures(INDArray features) {
-        return Softmax.argmax(probabilitiesFromFeatures(features));
+        double[][] p = probabilitiesFromFeatures(features).castTo(DataType.DOUBLE).toDoubleMatrix();
+        int[] classes = new int[p.length];
+        for (int i = 0; i < p.length; i++) {
+            for (int j = 1; j < p[i].length; j++) {
+                if (p[i][j] > p[i][classes[i]]) {
+                    classes[i] = j;
+                }
+            }
+        }
+        return classes;
     }
 
     /** Writes the judge atomically: a header line, the info as JSON, then both networks' states. */

@@ -3,6 +3,7 @@ package dev.gan4j.metrics.judge;
 import dev.gan4j.core.api.Batch;
 import dev.gan4j.core.api.DataSource;
 import dev.gan4j.core.fast.FastNetwork;
+import dev.gan4j.core.nn.LogitLosses;
 import dev.gan4j.core.train.BatchSchedule;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -76,8 +77,10 @@ public final class JudgeTrainer {
                 Batch batch = batches.batch((long) epoch * perEpoch + b);
                 INDArray features = body.forward(batch.examples(), true);
                 INDArray logits = head.forward(features, true);
-                loss += tags ? SigmoidCrossEntropy.lossAndGradient(logits, tagSets(batch), gradient)
-                        : Softmax.lossAndGradient(logits, labels(batch), gradient);
+                LogitLosses.Loss batchLoss = tags ? LogitLosses.sigmoidCrossEntropy(logits, tagSets(batch))
+                        : LogitLosses.softmaxCrossEntropy(logits, labels(batch));
+                gradient.assign(batchLoss.gradient().castTo(gradient.dataType()));
+                loss += batchLoss.sum() / batchSize;
                 body.accumulateGradient(head.backward(gradient));
                 head.applyGradients(batchSize);
                 body.applyGradients(batchSize);

@@ -101,11 +101,12 @@ target() { # config n
   echo "$hq $ks"
 }
 
-# Seeds of one config: TSV rows on stdout (and the log), then the summary; returns the summary fields
-# The row already logged for (label, seed, overrides), if any and not failed.
-logged_row() { # label seed overrides
+# The row already logged for (label, seed, overrides), if any and not failed, with "met" judged by the HQ
+# share given. A log holds one protocol: rows do not record --samples.
+logged_row() { # label seed overrides min_hq
   [[ -n $log && -f $log ]] || return 0
-  awk -F'\t' -v lab="$1" -v seed="$2" -v ov="$3" '$1 == lab && $3 == seed && $10 == ov && $4 != "NaN" {print; exit}' "$log"
+  awk -F'\t' -v lab="$1" -v seed="$2" -v ov="$3" -v hq="$4" 'BEGIN {OFS = "\t"}
+    $1 == lab && $3 == seed && $10 == ov && $4 != "NaN" {$9 = ($4 + 0 >= $5 + 0 && $6 / 100 >= hq) ? 1 : 0; print; exit}' "$log"
 }
 
 # Seeds of one config: TSV rows on stdout (and the log), then the summary; returns the summary fields
@@ -115,7 +116,7 @@ sweep() { # config label summary_file overrides...
   local n=${seeds:-10} hq ks seed row rows=""
   read -r hq ks < <(target "$cfg" "$n")
   for ((seed = first; seed < first + n; seed++)); do
-    row=$(logged_row "$lab" "$seed" "$*")
+    row=$(logged_row "$lab" "$seed" "$*" "$hq")
     if [[ -z $row ]]; then
       row=$(run_seed "$cfg" "$seed" "$runs/${lab//[^A-Za-z0-9._-]/_}-s$seed" "$@")
       row=$(awk -F'\t' -v hq="$hq" -v lab="$lab" -v cfg="$cfg" -v ov="$*" 'BEGIN {OFS = "\t"}
@@ -148,10 +149,16 @@ report() { # files...
     /^#/ || NF < 9 {next}
     {
       cfg = $2; sub(/.*\//, "", cfg); sub(/\.json$/, "", cfg)
+      if (index($1, cfg "-") != 1) next
       rest = substr($1, length(cfg) + 2); reg = ""
       for (i = 1; i <= nr; i++) if (substr(rest, length(rest) - length(R[i])) == "-" R[i]) reg = R[i]
       if (reg == "") next
       loss = substr(rest, 1, length(rest) - length(reg) - 1); key = cfg SUBSEP loss SUBSEP reg
+      if (!(key in protocol)) protocol[key] = $10
+      else if (protocol[key] != $10) {
+        if (!((key, $10) in warned)) printf "toy_sweep: %s also has rows with other overrides (%s); reporting those of %s\n", $1, $10, protocol[key] > "/dev/stderr"
+        warned[key, $10] = 1; next
+      }
       if (!(cfg in seen)) {seen[cfg] = 1; order[++nc] = cfg}
       if ($4 == "NaN") {if (!((key, $3) in done)) failed[key, $3] = 1; next}
       if ((key, $3) in done) next
@@ -192,8 +199,8 @@ if [[ $mode == sweep ]]; then
   tmp=$(mktemp); trap 'rm -f "$tmp"' EXIT
   echo "$header"
   sweep "$config" "$lab" "$tmp" "${sets[@]+"${sets[@]}"}"
-  read -r met n _ <"$tmp"
-  read -r _ ks < <(target "$config" "$n")
+  read -r met _ <"$tmp"
+  read -r _ ks < <(target "$config" "${seeds:-10}")
   [[ $met -ge $ks ]]
   exit
 fi
@@ -207,12 +214,18 @@ overrides() { # loss reg: one --set value per line
     r1) p=",\"penalty\":{\"type\":\"r1\",\"weight\":$w_r1,\"every\":$every}" ;;
     wgan-gp) p=",\"penalty\":{\"type\":\"wgan-gp\",\"weight\":$w_gp,\"every\":$every}" ;;
     dragan) p=",\"penalty\":{\"type\":\"dragan\",\"weight\":$w_dragan,\"every\":$every}" ;;
-    *) echo "toy_sweep: unknown regulariser $2 (valid: none sn r1 wgan-gp dragan)" >&2; exit 2 ;;
   esac
   if [[ $2 == sn && $1 == wasserstein ]]; then p=",\"weightClip\":0"; fi
   echo "strategy={\"type\":\"$1\"$p}"
   if [[ $2 == sn ]]; then echo "discriminator.spectralNorm=true"; fi
 }
+for reg in $regs; do
+  case $reg in none|sn|r1|wgan-gp|dragan) ;; *) echo "toy_sweep: unknown regulariser $reg (valid: none sn r1 wgan-gp dragan)" >&2; exit 2 ;; esac
+done
+for loss in $losses; do
+  case $loss in minimax|non-saturating|least-squares|hinge|wasserstein) ;;
+    *) echo "toy_sweep: unknown loss $loss (valid: minimax non-saturating least-squares hinge wasserstein)" >&2; exit 2 ;; esac
+done
 rows=$(mktemp); tmp=$(mktemp); trap 'rm -f "$tmp" "$rows"' EXIT
 echo "$header"
 for cfg in $configs; do

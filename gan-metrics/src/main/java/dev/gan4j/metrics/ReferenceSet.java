@@ -20,7 +20,8 @@ public final class ReferenceSet {
     private FeatureStatistics statistics;
 
     private ReferenceSet(INDArray features, PairwiseDistances distances) {
-        this.features = FeatureMatrix.toDouble("real", requireNonNull(features, "features is null"));
+        // A copy: the cached statistics and radii must not go stale if the caller changes its array.
+        this.features = FeatureMatrix.toDouble("real", features).dup('c');
         this.distances = requireNonNull(distances, "distances is null");
     }
 
@@ -33,7 +34,7 @@ public final class ReferenceSet {
         return new ReferenceSet(features, distances);
     }
 
-    /** The features in double precision. */
+    /** The features in double precision; read them, do not change them. */
     public INDArray features() {
         return features;
     }

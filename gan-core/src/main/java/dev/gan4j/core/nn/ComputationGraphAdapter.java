@@ -29,7 +29,6 @@ public final class ComputationGraphAdapter extends Dl4jNetworkAdapter {
     private static final int STATE_MAGIC = 0x47414E43; // "GANC"
 
     private final InputGradientGraph graph;
-    private Gradient lastGradient;
     private boolean trainingForward;
 
     /**
@@ -78,17 +77,12 @@ public final class ComputationGraphAdapter extends Dl4jNetworkAdapter {
     }
 
     @Override
-    INDArray backpropagate(INDArray outputGradient) {
+    Backward backpropagate(INDArray outputGradient) {
         if (!trainingForward) {
             throw new IllegalStateException("backward needs a training-mode forward pass first");
         }
-        lastGradient = graph.backpropagate(outputGradient);
-        return graph.inputEpsilon();
-    }
-
-    @Override
-    Gradient lastGradient() {
-        return lastGradient;
+        Gradient gradient = graph.backpropagate(outputGradient);
+        return new Backward(gradient, graph.inputEpsilon());
     }
 
     @Override

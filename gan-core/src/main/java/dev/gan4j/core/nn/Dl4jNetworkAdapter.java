@@ -56,12 +56,13 @@ abstract sealed class Dl4jNetworkAdapter implements TrainableNetwork permits Mul
 
     /**
      * Back-propagates a gradient of the network's output (in its own shape) through the last
-     * training-mode pass; returns the gradient with respect to the input, or null where there is none.
+     * training-mode pass, leaving the parameter gradient in {@link #flattenedGradients}.
      */
-    abstract INDArray backpropagate(INDArray outputGradient);
+    abstract Backward backpropagate(INDArray outputGradient);
 
-    /** The parameter gradient of the last {@link #backpropagate}, as DL4J's updater takes it. */
-    abstract Gradient lastGradient();
+    /** One backward pass: the parameter gradient as DL4J's updater takes it, and the input gradient (null where there is none). */
+    record Backward(Gradient parameterGradient, INDArray inputGradient) {
+    }
 
     abstract INDArray flattenedGradients();
 
@@ -96,9 +97,9 @@ abstract sealed class Dl4jNetworkAdapter implements TrainableNetwork permits Mul
 
     @Override
     public final INDArray inputGradient(INDArray outputGradient) {
-        INDArray epsilon = backpropagate(view(outputGradient, netOutputShape));
-        lastGradient = lastGradient();
-        return epsilon == null ? null : view(epsilon, inputShape);
+        Backward result = backpropagate(view(outputGradient, netOutputShape));
+        lastGradient = result.parameterGradient();
+        return result.inputGradient() == null ? null : view(result.inputGradient(), inputShape);
     }
 
     @Override

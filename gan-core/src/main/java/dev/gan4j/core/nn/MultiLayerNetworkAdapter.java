@@ -27,7 +27,6 @@ public final class MultiLayerNetworkAdapter extends Dl4jNetworkAdapter {
     private static final int STATE_MAGIC = 0x47414E4E; // "GANN"
 
     private final MultiLayerNetwork net;
-    private Gradient lastGradient;
 
     /**
      * @param net            an initialised network
@@ -65,18 +64,12 @@ public final class MultiLayerNetworkAdapter extends Dl4jNetworkAdapter {
     }
 
     @Override
-    INDArray backpropagate(INDArray outputGradient) {
+    Backward backpropagate(INDArray outputGradient) {
         if (net.getInput() == null) {
             throw new IllegalStateException("backward needs a training-mode forward pass first");
         }
         Pair<Gradient, INDArray> result = net.backpropGradient(outputGradient, LayerWorkspaceMgr.noWorkspaces());
-        lastGradient = result.getFirst();
-        return result.getSecond();
-    }
-
-    @Override
-    Gradient lastGradient() {
-        return lastGradient;
+        return new Backward(result.getFirst(), result.getSecond());
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.gan4j.core.api.TrainableNetwork;
 import dev.gan4j.core.api.Unconditional;
 import dev.gan4j.core.config.ModelContext;
 import dev.gan4j.core.nn.MultiLayerNetworkAdapter;
+import dev.gan4j.core.testing.DoublePrecision;
 import dev.gan4j.models.DcganDiscriminatorSpec;
 import dev.gan4j.models.DcganGeneratorSpec;
 import dev.gan4j.models.LayerEngine;
@@ -17,8 +18,7 @@ import dev.gan4j.models.MlpDiscriminatorSpec;
 import dev.gan4j.models.MlpGeneratorSpec;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -39,21 +39,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The fast layers compute what DL4J's stock layers compute: with the same weights, the same outputs,
  * and after several full training steps (D and G updates, Adam) the same weights.
  */
+@ExtendWith(DoublePrecision.class)
 class FastVersusStockLayersTest {
     private static final List<String> TRAINABLE = List.of("W", "b", "gamma", "beta");
-    private static DataType previous;
-
-    @BeforeAll
-    static void useDouble() {
-        previous = Nd4j.dataType();
-        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
-    }
-
-    @AfterAll
-    static void restore() {
-        Nd4j.setDefaultDataTypes(previous, previous);
-    }
-
     /**
      * Every weight agrees to 1e-8 except the bias of a layer followed by batch norm: its true gradient
      * is zero, and what each engine computes for it is rounding noise (about 1e-7 relative in libnd4j's

@@ -6,6 +6,7 @@ import dev.gan4j.core.api.Shape;
 import dev.gan4j.core.api.TrainableNetwork;
 import dev.gan4j.core.config.ModelContext;
 import dev.gan4j.core.nn.MultiLayerNetworkAdapter;
+import dev.gan4j.core.testing.DoublePrecision;
 import dev.gan4j.core.testing.FiniteDifferences;
 import dev.gan4j.models.DcganDiscriminatorSpec;
 import dev.gan4j.models.LayerEngine;
@@ -14,8 +15,7 @@ import dev.gan4j.models.MlpDiscriminatorSpec;
 import dev.gan4j.models.MlpGeneratorSpec;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -42,21 +42,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * DCGAN (convolution, transposed convolution, batch norm) and MLP architectures, on both the fast
  * layers and DL4J's stock layers.
  */
+@ExtendWith(DoublePrecision.class)
 class GeneratorGradientCheckTest {
     private static final Set<String> BATCH_NORM_STATISTICS = Set.of("mean", "var", "log10stdev");
-    private static DataType previousDefault;
-
-    @BeforeAll
-    static void useDouble() {
-        previousDefault = Nd4j.dataType();
-        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
-    }
-
-    @AfterAll
-    static void restore() {
-        Nd4j.setDefaultDataTypes(previousDefault, previousDefault);
-    }
-
     /** Every loss on the fast layers; the two original losses on DL4J's stock layers too. */
     static Stream<Arguments> cases() {
         return Stream.concat(Stream.of(AdversarialLoss.values()).map(loss -> Arguments.of(loss, LayerEngine.FAST)),

@@ -1,10 +1,10 @@
 package dev.gan4j.core.fast;
 
 import dev.gan4j.core.api.Shape;
+import dev.gan4j.core.testing.DoublePrecision;
 import dev.gan4j.core.testing.FiniteDifferences;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -30,23 +30,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * precision. The gradient checks cover every parameter and every input entry, the condition columns included,
  * whose gradient sums the first layer's path and every conditional batch norm's.
  */
+@ExtendWith(DoublePrecision.class)
 class ConditionalBatchNormTest {
     private static final int LATENT = 4;
     private static final int CONDITION = 3;
     private static final int BATCH = 5;
-    private static DataType previous;
-
-    @BeforeAll
-    static void useDouble() {
-        previous = Nd4j.dataType();
-        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
-    }
-
-    @AfterAll
-    static void restore() {
-        Nd4j.setDefaultDataTypes(previous, previous);
-    }
-
     private static FastNetwork.Builder conditioned() {
         return FastNetwork.builder(Shape.vector(LATENT + CONDITION), DataType.DOUBLE).conditioned(CONDITION);
     }

@@ -1,10 +1,10 @@
 package dev.gan4j.core.fast;
 
 import dev.gan4j.core.api.Shape;
+import dev.gan4j.core.testing.DoublePrecision;
 import dev.gan4j.core.testing.FiniteDifferences;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -17,20 +17,8 @@ import java.util.function.Consumer;
  * Every fast layer's parameter and input gradients against central finite differences of
  * L = sum(output * R) for a fixed random R, in double precision.
  */
+@ExtendWith(DoublePrecision.class)
 class FastLayerGradientTest {
-    private static DataType previous;
-
-    @BeforeAll
-    static void useDouble() {
-        previous = Nd4j.dataType();
-        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
-    }
-
-    @AfterAll
-    static void restore() {
-        Nd4j.setDefaultDataTypes(previous, previous);
-    }
-
     @Test
     void dense() {
         check(Shape.vector(5), b -> b.dense(4));

@@ -1,10 +1,10 @@
 package dev.gan4j.core.fast;
 
 import dev.gan4j.core.api.Shape;
+import dev.gan4j.core.testing.DoublePrecision;
 import dev.gan4j.core.testing.FiniteDifferences;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -22,21 +22,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * loss is a function of the parameters alone and the backward formula of Miyato et al. (2018, eq. 12)
  * is the exact gradient: dropping its correction term or its 1 / sigma fails these checks.
  */
+@ExtendWith(DoublePrecision.class)
 class SpectralNormGradientTest {
     private static final int BATCH = 4;
-    private static DataType previous;
-
-    @BeforeAll
-    static void useDouble() {
-        previous = Nd4j.dataType();
-        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
-    }
-
-    @AfterAll
-    static void restore() {
-        Nd4j.setDefaultDataTypes(previous, previous);
-    }
-
     @Test
     void dense() {
         check(Shape.vector(5), b -> b.spectralNorm(true).dense(4));

@@ -2,6 +2,7 @@ package dev.gan4j.core.nn;
 
 import dev.gan4j.core.api.Shape;
 import dev.gan4j.core.config.ModelContext;
+import dev.gan4j.core.testing.DoublePrecision;
 import dev.gan4j.core.testing.TinyNetworks;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -9,9 +10,8 @@ import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -32,20 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@ExtendWith(DoublePrecision.class)
 class ComputationGraphAdapterTest {
-    private static DataType previous;
-
-    @BeforeAll
-    static void useDouble() {
-        previous = Nd4j.dataType();
-        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
-    }
-
-    @AfterAll
-    static void restore() {
-        Nd4j.setDefaultDataTypes(previous, previous);
-    }
-
     /** The chain of {@link TinyNetworks#dense} as a graph: Dense(4, 6, tanh), BN, Dense(6, 1). */
     private static ComputationGraph graph(IUpdater updater, boolean lossAtTheEnd) {
         ModelContext context = new ModelContext(Shape.vector(1), 0, 5, updater, DataType.DOUBLE);

@@ -4,7 +4,6 @@ import dev.gan4j.core.api.NormalSampler;
 import dev.gan4j.core.api.Shape;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastAddOp;
 import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastMulOp;
 import org.nd4j.linalg.factory.Nd4j;
@@ -25,7 +24,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * start at zero, so an untrained layer is plain batch normalization with scale 1 and shift 0. With one-hot
  * conditions each class has its own scale and shift, as in the class-conditional batch norm of the papers.
  *
- * <p>The statistics are {@link BatchNormLayer}'s: batch statistics in training mode, running ones (momentum 0.1,
+ * <p>The statistics are {@link BatchStatistics}: batch statistics in training mode, running ones (momentum 0.1,
  * unbiased variance, PyTorch's conventions) in inference mode. The backward pass returns d(loss)/dx through
  * libnd4j's {@code batchnorm_bp} applied to d(loss)/d(BN(x)) = g * (1 + c W<sub>gamma</sub>), and keeps the
  * per-example gradients of the scale and the shift for W's gradient and for d(loss)/dc (see
@@ -36,35 +35,29 @@ final class ConditionalBatchNormLayer implements ConditionedLayer {
     private final int channels;
     private final int conditionDim;
     private final Buffers buffers;
+    private final BatchStatistics statistics;
     private final INDArray ones;
     private final INDArray zeros;
     private INDArray gammaWeights;
     private INDArray betaWeights;
     private INDArray gammaWeightGradient;
     private INDArray betaWeightGradient;
-    private INDArray runningMean;
-    private INDArray runningVar;
     private INDArray pendingConditions;
-    private INDArray input;
     private INDArray conditions;
-    private INDArray mean;
-    private INDArray var;
     private INDArray normalized;
     private INDArray scale;
     private INDArray scaleGradient;
     private INDArray shiftGradient;
 
     ConditionalBatchNormLayer(Shape shape, int conditionDim, DataType dataType) {
-        if (shape.dims().length != 1 && !shape.isImage()) {
-            throw new IllegalArgumentException("conditional batch norm needs [c] or [c, h, w] examples, found " + shape);
-        }
+        this.buffers = new Buffers(dataType);
+        this.statistics = new BatchStatistics(shape, "conditional batch norm", buffers);
         if (conditionDim <= 0) {
             throw new IllegalArgumentException("conditionDim must be > 0, found " + conditionDim);
         }
         this.shape = shape;
-        this.channels = (int) shape.dims()[0];
+        this.channels = statistics.channels();
         this.conditionDim = conditionDim;
-        this.buffers = new Buffers(dataType);
         this.ones = Nd4j.ones(dataType, channels);
         this.zeros = Nd4j.zeros(dataType, channels);
     }
@@ -93,7 +86,7 @@ final class ConditionalBatchNormLayer implements ConditionedLayer {
     /** The running mean, then the running variance. */
     @Override
     public long stateCount() {
-        return 2L * channels;
+        return statistics.stateCount();
     }
 
     @Override
@@ -103,16 +96,14 @@ final class ConditionalBatchNormLayer implements ConditionedLayer {
         betaWeights = parameters.get(NDArrayIndex.interval(w, 2 * w)).reshape('c', conditionDim, channels);
         gammaWeightGradient = gradients.get(NDArrayIndex.interval(0, w)).reshape('c', conditionDim, channels);
         betaWeightGradient = gradients.get(NDArrayIndex.interval(w, 2 * w)).reshape('c', conditionDim, channels);
-        runningMean = state.get(NDArrayIndex.interval(0, channels));
-        runningVar = state.get(NDArrayIndex.interval(channels, 2 * channels));
+        statistics.bind(state);
     }
 
     @Override
     public void initialize(double weightStd, NormalSampler normal) {
         gammaWeights.assign(0);
         betaWeights.assign(0);
-        runningMean.assign(0);
-        runningVar.assign(1);
+        statistics.initialize();
     }
 
     @Override
@@ -135,19 +126,13 @@ final class ConditionalBatchNormLayer implements ConditionedLayer {
         s.addi(1);
         Nd4j.gemm(c, betaWeights, b, false, false, 1.0, 0.0);
         if (training) {
-            mean = buffers.get("mean", channels);
-            var = buffers.get("var", channels);
-            Nd4j.exec(DynamicCustomOp.builder("moments").addInputs(x).addOutputs(mean, var)
-                    .addIntegerArguments(shape.isImage() ? new int[] {0, 2, 3} : new int[] {0}).build());
-            BatchNormLayer.updateRunningStatistics(runningMean, runningVar, mean, var, x.length() / channels);
-            input = x;
             conditions = c;
             scale = s;
             normalized = buffers.get("normalized", shape.withBatch(n));
-            normalize(x, mean, var, normalized);
+            statistics.normalize(x, true, ones, zeros, normalized);
             multiply(normalized, s, y);
         } else {
-            normalize(x, runningMean, runningVar, y);
+            statistics.normalize(x, false, ones, zeros, y);
             multiply(y, s, y);
         }
         if (shape.isImage()) {
@@ -156,15 +141,6 @@ final class ConditionalBatchNormLayer implements ConditionedLayer {
             y.addi(b);
         }
         return y;
-    }
-
-    private void normalize(INDArray x, INDArray m, INDArray v, INDArray out) {
-        Nd4j.exec(DynamicCustomOp.builder("batchnorm")
-                .addInputs(x, m, v, ones, zeros)
-                .addOutputs(out)
-                .addIntegerArguments(1, 1, 1)
-                .addFloatingPointArguments(BatchNormLayer.EPSILON)
-                .build());
     }
 
     /** out = x * perChannel, {@code perChannel} {@code [n, channels]} broadcast over the pixels of images. */
@@ -198,13 +174,7 @@ final class ConditionalBatchNormLayer implements ConditionedLayer {
         INDArray gradientOfNormalized = buffers.get("gscaled", shape.withBatch(n));
         multiply(g, scale, gradientOfNormalized);
         INDArray dx = buffers.get("dx", shape.withBatch(n));
-        Nd4j.exec(DynamicCustomOp.builder("batchnorm_bp")
-                .addInputs(input, mean, var, ones, zeros, gradientOfNormalized)
-                .addOutputs(dx, buffers.get("dmean", channels), buffers.get("dvar", channels),
-                        buffers.get("dgamma", channels), buffers.get("dbeta", channels))
-                .addIntegerArguments(1, 1, 1)
-                .addFloatingPointArguments(BatchNormLayer.EPSILON)
-                .build());
+        statistics.backward(gradientOfNormalized, ones, zeros, dx, buffers.get("dgamma", channels), buffers.get("dbeta", channels));
         return dx;
     }
 

@@ -52,15 +52,7 @@ public final class LogitLosses {
     public static INDArray softmax(INDArray logits) {
         double[][] z = matrix(logits);
         for (double[] row : z) {
-            double max = Arrays.stream(row).max().orElse(0);
-            double sum = 0;
-            for (int j = 0; j < row.length; j++) {
-                row[j] = Math.exp(row[j] - max);
-                sum += row[j];
-            }
-            for (int j = 0; j < row.length; j++) {
-                row[j] /= sum;
-            }
+            toProbabilities(row);
         }
         return Nd4j.create(z);
     }
@@ -82,16 +74,8 @@ public final class LogitLosses {
             if (labels[i] < 0 || labels[i] >= row.length) {
                 throw new IllegalArgumentException("class label " + labels[i] + " outside the " + row.length + " classes");
             }
-            double max = Arrays.stream(row).max().orElse(0);
-            double sum = 0;
-            for (double v : row) {
-                sum += Math.exp(v - max);
-            }
-            double logSum = Math.log(sum);
-            loss += logSum - (row[labels[i]] - max);
-            for (int j = 0; j < row.length; j++) {
-                row[j] = Math.exp(row[j] - max - logSum);
-            }
+            double labelLogit = row[labels[i]];
+            loss += toProbabilities(row) - labelLogit;
             row[labels[i]] -= 1;
         }
         return new Loss(loss, Nd4j.create(z));
@@ -115,6 +99,23 @@ public final class LogitLosses {
             gradient[i] = sigmoid(s[i]) - t[i];
         }
         return new Loss(loss, Nd4j.create(gradient, logits.shape(), 'c'));
+    }
+
+    /**
+     * Replaces a row of logits by its softmax, computed after subtracting the row's maximum so no exponential
+     * overflows; returns log(sum(exp(logits))), the log-partition a cross-entropy needs.
+     */
+    private static double toProbabilities(double[] row) {
+        double max = Arrays.stream(row).max().orElse(0);
+        double sum = 0;
+        for (int j = 0; j < row.length; j++) {
+            row[j] = Math.exp(row[j] - max);
+            sum += row[j];
+        }
+        for (int j = 0; j < row.length; j++) {
+            row[j] /= sum;
+        }
+        return max + Math.log(sum);
     }
 
     /** The entries in row-major order. */

@@ -1,0 +1,52 @@
+package dev.gan4j.core.nn;
+
+import dev.gan4j.core.api.Shape;
+import dev.gan4j.core.fast.FastNetwork;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Sgd;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+class ForwardingNetworkTest {
+    private static FastNetwork critic() {
+        return FastNetwork.builder(Shape.vector(3), DataType.DOUBLE).dense(8).leakyRelu(0.2).dense(1)
+                .build(new Sgd(0.1), 3, 0.7);
+    }
+
+    /**
+     * The gradient penalties run a frozen or wrapped D through the pattern-keeping forward; a wrapper that
+     * fell back to the plain forward would give another output once the activation pattern changes.
+     */
+    @Test
+    void aWrapperKeepsTheActivationPatternOfTheForwardItWraps() {
+        INDArray x = Nd4j.createFromArray(new double[][] {{1, -2, 0.5}, {-1, 0.3, 2}});
+        INDArray flipped = x.neg();
+        FastNetwork direct = critic();
+        direct.forward(x, true);
+        INDArray expected = direct.forwardNear(flipped).dup();
+        assertNotEquals(expected, critic().forward(flipped, true).dup(), "flipping the input changes the pattern");
+
+        FrozenNetwork frozen = new FrozenNetwork(critic());
+        frozen.forward(x, true);
+        assertEquals(expected, frozen.forwardNear(flipped).dup());
+    }
+
+    @Test
+    void aFrozenNetworkGivesInputGradientsButNeverLearns() {
+        FastNetwork inner = critic();
+        FrozenNetwork frozen = new FrozenNetwork(inner);
+        INDArray before = frozen.parameters();
+        INDArray x = Nd4j.createFromArray(new double[][] {{1, -2, 0.5}});
+        frozen.forward(x, true);
+        INDArray gradient = frozen.backward(Nd4j.ones(DataType.DOUBLE, 1, 1));
+        assertEquals(x.shape()[1], gradient.size(1));
+        frozen.applyGradients(1);
+        assertNull(frozen.accumulatedGradient());
+        assertEquals(before, frozen.parameters());
+    }
+}

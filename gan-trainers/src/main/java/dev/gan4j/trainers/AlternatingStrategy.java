@@ -175,7 +175,7 @@ public final class AlternatingStrategy implements TrainingStrategy {
         }
         double penaltyValue = Double.NaN;
         if (penalty != null && penalty.appliesAt(d.updateCount())) {
-            penaltyValue = penalty.accumulate(d, round.realInput, round.fakeInput, context) / n;
+            penaltyValue = penalty.accumulate(judge, round.conditions, round.realInput, round.fakeInput, context) / n;
         }
         d.applyGradients(n);
         if (weightClip > 0) {

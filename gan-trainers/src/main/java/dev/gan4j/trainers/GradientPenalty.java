@@ -15,22 +15,21 @@ public enum GradientPenalty {
     WGAN_GP("wgan-gp") {
         @Override
         INDArray points(INDArray real, INDArray fake, StepContext context) {
-            INDArray mix = context.sampleUniform(real.size(0), 1).castTo(real.dataType());
-            INDArray flatReal = real.reshape(real.size(0), -1);
-            INDArray flatFake = fake.reshape(fake.size(0), -1);
-            return flatFake.add(flatReal.sub(flatFake).muliColumnVector(mix)).reshape(real.shape());
+            return between(fake, real, context);
         }
     },
     /**
-     * DRAGAN (Kodali et al. 2017): (|g| - 1)^2 on real examples perturbed by 0.5 * std(real) * U[0, 1]
-     * noise, penalising sharp gradients around the data, where mode collapse starts. The noise
-     * follows the authors' code; the anime-character model of Jin et al. (2017) trains with it.
+     * DRAGAN (Kodali et al. 2017): (|g| - 1)^2 at random points between each real example x and a
+     * perturbed copy x + 0.5 * std(real) * U[0, 1] noise (one interpolation weight per example), penalising
+     * sharp gradients in the data's neighbourhood, where mode collapse starts. The perturbation and the
+     * interpolation follow the authors' code; the anime-character model of Jin et al. (2017) trains with it.
      */
     DRAGAN("dragan") {
         @Override
         INDArray points(INDArray real, INDArray fake, StepContext context) {
             double scale = 0.5 * real.stdNumber().doubleValue();
-            return real.add(context.sampleUniform(real.shape()).castTo(real.dataType()).muli(scale));
+            INDArray perturbed = real.add(context.sampleUniform(real.shape()).castTo(real.dataType()).muli(scale));
+            return between(real, perturbed, context);
         }
     },
     /**
@@ -62,6 +61,14 @@ public enum GradientPenalty {
 
     public String id() {
         return id;
+    }
+
+    /** A point drawn uniformly on the segment from each row of {@code from} to the same row of {@code to}. */
+    private static INDArray between(INDArray from, INDArray to, StepContext context) {
+        INDArray mix = context.sampleUniform(from.size(0), 1).castTo(from.dataType());
+        INDArray flatFrom = from.reshape(from.size(0), -1);
+        INDArray flatTo = to.reshape(to.size(0), -1);
+        return flatFrom.add(flatTo.sub(flatFrom).muliColumnVector(mix)).reshape(from.shape());
     }
 
     /** The examples at which D's input gradient is penalised, shaped like {@code real}. */

@@ -12,7 +12,9 @@ import java.util.stream.Collectors;
  * @param type   {@code wgan-gp}, {@code dragan} or {@code r1}
  * @param weight the penalty's coefficient: lambda of WGAN-GP and DRAGAN, gamma of R1 (default 10 for each, the papers' value)
  * @param every  apply the penalty on every {@code every}-th D update only, scaled by {@code every}: the lazy
- *               regularisation of StyleGAN2 (Karras et al. 2020), which saves most of its cost (default 1)
+ *               regularisation of StyleGAN2 (Karras et al. 2020), which saves most of its cost (default 1).
+ *               StyleGAN2 also scales D's learning rate and Adam betas by k / (k + 1) to make up for the
+ *               regularised steps; gan4j leaves D's optimizer as configured
  */
 public record GradientPenaltySpec(String type, Double weight, Integer every) {
     public GradientPenaltySpec {

@@ -1,5 +1,6 @@
 package dev.gan4j.trainers;
 
+import dev.gan4j.core.api.Discriminator;
 import dev.gan4j.core.api.StepContext;
 import dev.gan4j.core.api.TrainableNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -52,16 +53,22 @@ final class GradientPenaltyTerm {
     }
 
     /**
-     * Accumulates the penalty's parameter gradient into {@code d}, summed over examples like the loss gradients.
+     * Accumulates the penalty's parameter gradient into D's network, summed over examples like the loss
+     * gradients. D judges the penalty's points under {@code conditions}, the examples' own, so a conditional D
+     * is penalised where it judges the data; with an auxiliary classifier only the adversarial logit is.
      *
      * @return the penalty, weighted, summed over the batch
      */
-    double accumulate(TrainableNetwork d, INDArray real, INDArray fake, StepContext context) {
+    double accumulate(Discriminator judge, INDArray conditions, INDArray real, INDArray fake, StepContext context) {
+        TrainableNetwork d = judge.network();
         check(d);
         int n = (int) real.size(0);
         INDArray points = penalty.points(real, fake, context);
-        d.forward(points, true);
+        judge.judge(points, conditions, true);
         INDArray ones = Nd4j.ones(real.dataType(), n, 1);
+        if (judge.auxiliaryOutputs() > 0) {
+            ones = Nd4j.hstack(ones, Nd4j.zeros(real.dataType(), n, judge.auxiliaryOutputs()));
+        }
         INDArray gradient = d.inputGradient(ones).reshape(n, -1).dup();
         double[] norms = gradient.norm2(1).toDoubleVector();
         double[] coefficients = new double[n];

@@ -6,9 +6,12 @@ import dev.gan4j.core.config.StrategySpec;
 
 /**
  * Wasserstein GAN (Arjovsky et al. 2017): five critic updates per generator update. The critic is kept
- * Lipschitz either by weight clipping to [-0.01, 0.01], the paper's setting (with RMSProp, lr 5e-5),
- * or, when a gradient penalty is given, by the penalty alone (WGAN-GP, Gulrajani et al. 2017, with
- * Adam 1e-4, betas 0, 0.9), or by spectral normalisation in the critic with {@code weightClip} 0.
+ * Lipschitz either by weight clipping to [-0.01, 0.01], the paper's setting, or, when a gradient penalty is
+ * given, by the penalty alone (WGAN-GP, Gulrajani et al. 2017), or by spectral normalisation in the critic
+ * with {@code weightClip} 0. The optimizers are the experiment's, Adam 2e-4 with beta1 0.5 unless set: the
+ * papers' are {@code rmsprop} (lr 5e-5) with clipping, which the WGAN paper found Adam unstable with, and
+ * Adam 1e-4 with betas (0, 0.9) with the penalty. The paper's warm-up (100 critic updates per generator
+ * update at first) is not reproduced.
  *
  * @param discriminatorSteps critic updates per generator update (default 5)
  * @param weightClip         clip magnitude of the critic's parameters; 0 for none (default 0.01, or 0 with a penalty)

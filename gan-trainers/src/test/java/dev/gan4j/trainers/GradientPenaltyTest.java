@@ -5,6 +5,7 @@ import dev.gan4j.core.api.Shape;
 import dev.gan4j.core.api.StepContext;
 import dev.gan4j.core.config.InvalidValueException;
 import dev.gan4j.core.fast.FastNetwork;
+import dev.gan4j.core.nn.NetworkDiscriminator;
 import dev.gan4j.core.train.GaussianStepContext;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -27,24 +28,34 @@ class GradientPenaltyTest {
     private static final Shape SHAPE = Shape.vector(3);
 
     private static FastNetwork critic(DataType type, boolean smooth) {
+        return critic(type, smooth, 0);
+    }
+
+    /** A critic with {@code auxiliary} class logits after its adversarial one. */
+    private static FastNetwork critic(DataType type, boolean smooth, int auxiliary) {
         FastNetwork.Builder builder = FastNetwork.builder(SHAPE, type).dense(8);
         if (smooth) {
             builder.tanh();
         } else {
             builder.leakyRelu(0.2);
         }
-        return builder.dense(8).leakyRelu(0.2).dense(1).build(new Sgd(0.1), 3, 0.7);
+        return builder.dense(8).leakyRelu(0.2).dense(1 + auxiliary).build(new Sgd(0.1), 3, 0.7);
     }
 
     private static StepContext context(DataType type) {
         return new GaussianStepContext(17, 4, 2, type);
     }
 
-    /** The penalty value, exactly, from the network's input gradient at the penalty's points. */
+    /**
+     * The penalty value, exactly, from the input gradient of the network's first (adversarial) output at the
+     * penalty's points.
+     */
     private static double penalty(FastNetwork d, GradientPenalty kind, double weight, INDArray real, INDArray fake) {
         INDArray points = kind.points(real, fake, context(real.dataType()));
-        d.forward(points, true);
-        INDArray g = d.inputGradient(Nd4j.ones(real.dataType(), N, 1)).reshape(N, -1);
+        INDArray output = d.forward(points, true);
+        INDArray firstColumn = Nd4j.zeros(real.dataType(), output.shape());
+        firstColumn.putColumn(0, Nd4j.ones(real.dataType(), N, 1));
+        INDArray g = d.inputGradient(firstColumn).reshape(N, -1);
         double[] norms = g.norm2(1).toDoubleVector();
         double total = 0;
         for (double norm : norms) {
@@ -83,10 +94,19 @@ class GradientPenaltyTest {
         return Math.sqrt(diff / norm);
     }
 
+    private static double accumulate(GradientPenaltyTerm term, FastNetwork d, int auxiliary, INDArray real, INDArray fake) {
+        return term.accumulate(new NetworkDiscriminator(SHAPE, 0, d, auxiliary), null, real, fake, context(real.dataType()));
+    }
+
     private static double[] hessianVectorGradient(FastNetwork d, GradientPenalty kind, double weight, INDArray real, INDArray fake) {
+        return hessianVectorGradient(d, 0, kind, weight, real, fake);
+    }
+
+    private static double[] hessianVectorGradient(FastNetwork d, int auxiliary, GradientPenalty kind, double weight,
+                                                  INDArray real, INDArray fake) {
         GradientPenaltyTerm term = new GradientPenaltyTerm(new GradientPenaltySpec(kind.id(), weight, null));
         d.discardGradients();
-        term.accumulate(d, real, fake, context(real.dataType()));
+        accumulate(term, d, auxiliary, real, fake);
         double[] gradient = d.accumulatedGradient().toDoubleVector();
         d.discardGradients();
         return gradient;
@@ -114,6 +134,38 @@ class GradientPenaltyTest {
     }
 
     @Test
+    void anAuxiliaryClassifiersLogitsAreNotPenalised() {
+        FastNetwork d = critic(DataType.DOUBLE, false, 3);
+        INDArray real = new NormalSampler(1).next(DataType.DOUBLE, N, 3);
+        INDArray fake = new NormalSampler(2).next(DataType.DOUBLE, N, 3).muli(2);
+        for (GradientPenalty kind : GradientPenalty.values()) {
+            double[] expected = finiteDifferences(d, kind, 3.0, real, fake);
+            double error = relativeError(hessianVectorGradient(d, 3, kind, 3.0, real, fake), expected);
+            assertTrue(error < 1e-4, kind + ": relative error " + error);
+        }
+    }
+
+    /**
+     * DRAGAN's points lie between each real example and its perturbed copy, at a weight drawn per example
+     * (Kodali et al.'s code): rows move by different fractions of the perturbation, from none to all of it.
+     */
+    @Test
+    void draganInterpolatesTowardsThePerturbedExamplePerExample() {
+        int rows = 200;
+        int columns = 400;
+        INDArray real = new NormalSampler(3).next(DataType.DOUBLE, rows, columns);
+        double scale = 0.5 * real.stdNumber().doubleValue();
+        INDArray moved = GradientPenalty.DRAGAN.points(real, real, context(DataType.DOUBLE)).sub(real).divi(scale);
+        assertTrue(moved.minNumber().doubleValue() >= 0 && moved.maxNumber().doubleValue() <= 1, "within the perturbation");
+        double[] rowMeans = moved.mean(1).toDoubleVector();
+        double low = java.util.Arrays.stream(rowMeans).min().orElseThrow();
+        double high = java.util.Arrays.stream(rowMeans).max().orElseThrow();
+        assertTrue(low < 0.05 && high > 0.45, "row mean displacements from " + low + " to " + high
+                + " of the noise's range; the uniform noise alone puts every row near 0.5");
+        assertEquals(0.25, moved.meanNumber().doubleValue(), 0.03);
+    }
+
+    @Test
     void theReferenceCatchesAWrongGradient() {
         FastNetwork d = critic(DataType.DOUBLE, true);
         INDArray real = new NormalSampler(1).next(DataType.DOUBLE, N, 3);
@@ -130,7 +182,7 @@ class GradientPenaltyTest {
         GradientPenaltyTerm term = new GradientPenaltyTerm(new GradientPenaltySpec("r1", null, null));
         INDArray real = new NormalSampler(1).next(DataType.FLOAT, N, 3);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> term.accumulate(d, real, real, context(DataType.FLOAT)));
+                () -> accumulate(term, d, 0, real, real));
         assertTrue(e.getMessage().contains("batch normalization"), e.getMessage());
     }
 
@@ -149,8 +201,8 @@ class GradientPenaltyTest {
         assertTrue(lazy.appliesAt(8));
         FastNetwork d = critic(DataType.DOUBLE, true);
         INDArray real = new NormalSampler(1).next(DataType.DOUBLE, N, 3);
-        double plain = new GradientPenaltyTerm(new GradientPenaltySpec("r1", 2.0, null)).accumulate(d, real, real, context(DataType.DOUBLE));
+        double plain = accumulate(new GradientPenaltyTerm(new GradientPenaltySpec("r1", 2.0, null)), d, 0, real, real);
         d.discardGradients();
-        assertEquals(4 * plain, lazy.accumulate(d, real, real, context(DataType.DOUBLE)), 1e-9 * plain);
+        assertEquals(4 * plain, accumulate(lazy, d, 0, real, real), 1e-9 * plain);
     }
 }

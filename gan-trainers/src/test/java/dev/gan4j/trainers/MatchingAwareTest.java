@@ -126,6 +126,21 @@ class MatchingAwareTest {
         assertEquals(meanWrong, values.get("d_wrong"), 1e-9);
     }
 
+    /** After the mismatched term, the gradient penalty still judges real examples under their own conditions. */
+    @Test
+    void theGradientPenaltyJudgesUnderTheExamplesOwnConditions() {
+        Recording d = new Recording();
+        GanModel model = new GanModel(generator(), d, encoder);
+        Batch real = batch();
+        INDArray c = encoder.encode(real.conditions(), false);
+        AlternatingStrategy strategy = new AlternatingStrategy(AdversarialLoss.NON_SATURATING, 1, 0, StabilizersSpec.none(),
+                new GradientPenaltySpec("r1", 1.0, null), true);
+        Map<String, Double> values = strategy.step(model, real, new GaussianStepContext(5, 0, 2, DataType.DOUBLE));
+        assertTrue(values.get("d_penalty") > 0);
+        assertEquals(5, d.conditions.size(), "real, fake, mismatched, penalty, then G's turn");
+        assertEquals(c, d.conditions.get(3));
+    }
+
     @Test
     void withoutItDLearnsFromTwoFullTerms() {
         Recording d = new Recording();

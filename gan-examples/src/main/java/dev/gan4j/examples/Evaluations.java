@@ -3,15 +3,19 @@ package dev.gan4j.examples;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gan4j.core.api.DataSource;
+import dev.gan4j.core.config.ConfigException;
+import dev.gan4j.core.config.EvaluationSpec;
 import dev.gan4j.core.config.Experiment;
 import dev.gan4j.core.plugin.ComponentRegistry;
 import dev.gan4j.metrics.eval.Evaluator;
+import dev.gan4j.metrics.eval.Metric;
 import dev.gan4j.metrics.judge.Judge;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 
 /** Builds the evaluator of an experiment: its judge, its held-out split and its training split (for the floor). */
 final class Evaluations {
@@ -22,16 +26,48 @@ final class Evaluations {
     }
 
     /**
+     * The metrics of an experiment's {@code evaluation} section, which training computes every {@code every} steps.
+     * {@code modes} is refused there: it is measured on a finished run, without a judge.
+     */
+    static Set<Metric> trainingMetrics(EvaluationSpec evaluation) {
+        Set<Metric> metrics;
+        try {
+            metrics = Metric.parse(String.join(",", evaluation.metrics()));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("evaluation.metrics", e.getMessage());
+        }
+        if (metrics.contains(Metric.MODES)) {
+            throw new ConfigException("evaluation.metrics", "'modes' is not measured during training; measure it after with "
+                    + "`gan evaluate RUN_DIR --metrics modes`");
+        }
+        return metrics;
+    }
+
+    /**
+     * The judge file evaluation will use, checked to exist.
+     *
      * @param judgeFile the judge to use; {@code null} for {@code ~/.gan/judges/<dataset>.judge}
      */
-    static Setup prepare(ComponentRegistry registry, Experiment experiment, Path judgeFile, int samples) {
-        JsonNode dataSpec = registry.mapper().valueToTree(experiment.data());
-        String dataset = dataSpec.path("dataset").asText("custom");
+    static Path judgePath(ComponentRegistry registry, Experiment experiment, Path judgeFile) {
+        String dataset = dataset(registry, experiment);
         Path judgePath = judgeFile != null ? judgeFile : JudgeCommand.defaultPath(dataset);
         if (!Files.isRegularFile(judgePath)) {
             throw new IllegalStateException("no judge at " + judgePath + ": train one with `gan judge train --dataset " + dataset
                     + "` or pass --judge FILE");
         }
+        return judgePath;
+    }
+
+    private static String dataset(ComponentRegistry registry, Experiment experiment) {
+        return registry.mapper().valueToTree(experiment.data()).path("dataset").asText("custom");
+    }
+
+    /**
+     * @param judgeFile the judge to use; {@code null} for {@code ~/.gan/judges/<dataset>.judge}
+     */
+    static Setup prepare(ComponentRegistry registry, Experiment experiment, Path judgeFile, int samples) {
+        JsonNode dataSpec = registry.mapper().valueToTree(experiment.data());
+        Path judgePath = judgePath(registry, experiment, judgeFile);
         try {
             Judge judge = Judge.load(judgePath);
             String trainJson = registry.mapper().writeValueAsString(dataSpec);

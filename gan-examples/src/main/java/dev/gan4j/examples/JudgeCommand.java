@@ -64,13 +64,14 @@ final class JudgeCommand implements Runnable {
         Path out;
 
         @Option(names = "--tags", description = "judge the data's tag sets (one sigmoid output per tag) instead of its classes; "
-                + "for tagged data such as {\"type\":\"idx\",\"conditions\":\"tags\"}")
+                + "--dataset then reads its tags, and --data needs tagged data such as "
+                + "{\"type\":\"idx\",\"dataset\":\"fashion-mnist\",\"conditions\":\"tags\"}")
         boolean tags;
 
         @Override
         public Integer call() throws IOException {
             ComponentRegistry registry = Plugins.registry();
-            String trainJson = data != null ? data : "{\"type\":\"idx\",\"dataset\":\"" + dataset + "\",\"split\":\"train\"}";
+            String trainJson = data != null ? data : namedData(dataset, tags);
             String testJson = testData != null ? testData : withSplit(registry, trainJson, "test");
             DataSource train = open(registry, trainJson, "--data");
             DataSource test = open(registry, testJson, "--test-data");
@@ -82,6 +83,11 @@ final class JudgeCommand implements Runnable {
             System.out.printf(java.util.Locale.ROOT, "test_accuracy=%.4f judge=%s%n", judge.info().testAccuracy(), target);
             return 0;
         }
+    }
+
+    /** The training split of a named dataset, with its tag sets as conditions for a tag judge. */
+    static String namedData(String dataset, boolean tags) {
+        return "{\"type\":\"idx\",\"dataset\":\"" + dataset + "\",\"split\":\"train\"" + (tags ? ",\"conditions\":\"tags\"}" : "}");
     }
 
     @Command(name = "info", mixinStandardHelpOptions = true, description = "Print what a judge file records.")

@@ -1,6 +1,5 @@
 package dev.gan4j.examples;
 
-import dev.gan4j.core.config.ConfigException;
 import dev.gan4j.core.config.DataContext;
 import dev.gan4j.core.config.EvaluationSpec;
 import dev.gan4j.core.config.Experiment;
@@ -55,12 +54,7 @@ final class TrainCommand implements Callable<Integer> {
         TrainingSession session = new TrainingSession(registry, DataContext.system(), System.out, System.console() != null);
         EvaluationSpec evaluation = experiment.evaluation();
         if (evaluation != null) {
-            Set<Metric> metrics;
-            try {
-                metrics = Metric.parse(String.join(",", evaluation.metrics()));
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException("evaluation.metrics", e.getMessage());
-            }
+            Set<Metric> metrics = Evaluations.trainingMetrics(evaluation);
             Evaluations.Setup setup = Evaluations.prepare(registry, experiment,
                     evaluation.judge() == null ? null : Path.of(evaluation.judge()), evaluation.samples());
             session.optListener(new EvaluationListener(setup.evaluator(), metrics, evaluation.every(), evaluation.seed(),

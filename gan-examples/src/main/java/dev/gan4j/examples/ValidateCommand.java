@@ -1,19 +1,24 @@
 package dev.gan4j.examples;
 
 import dev.gan4j.core.config.DataContext;
+import dev.gan4j.core.config.EvaluationSpec;
 import dev.gan4j.core.config.Experiment;
 import dev.gan4j.core.config.ExperimentReader;
 import dev.gan4j.core.plugin.ComponentRegistry;
 import dev.gan4j.core.plugin.Plugins;
 import dev.gan4j.core.train.ExperimentAssembly;
+import dev.gan4j.metrics.eval.Metric;
 import org.nd4j.linalg.api.buffer.DataType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Check an experiment without training: config, data files, networks and their shapes.")
@@ -35,6 +40,13 @@ final class ValidateCommand implements Callable<Integer> {
                 + assembled.data().shape());
         System.out.println("  generator: " + assembled.model().generator().network().parameterCount() + " parameters");
         System.out.println("  discriminator: " + assembled.model().discriminator().network().parameterCount() + " parameters");
+        EvaluationSpec evaluation = experiment.evaluation();
+        if (evaluation != null) {
+            Set<Metric> metrics = Evaluations.trainingMetrics(evaluation);
+            Path judge = Evaluations.judgePath(registry, experiment, evaluation.judge() == null ? null : Path.of(evaluation.judge()));
+            System.out.println("  evaluation: " + metrics.stream().map(Metric::id).collect(Collectors.joining(","))
+                    + " every " + evaluation.every() + " steps, judge " + judge);
+        }
         return 0;
     }
 }

@@ -162,6 +162,14 @@ class EvaluationCommandTest {
         return new int[] {(image.getHeight() - 2) / 58, (image.getWidth() - 2) / 58};
     }
 
+    /** {@code gan judge train --tags} on a named dataset trains on its tag sets (the default data carries them). */
+    @Test
+    void aTagJudgeOfANamedDatasetReadsItsTags() {
+        dev.gan4j.core.plugin.ComponentRegistry registry = dev.gan4j.core.plugin.Plugins.registry();
+        assertTrue(JudgeCommand.open(registry, JudgeCommand.namedData("fashion-mnist", true), "--data").range(0, 2).tags() != null);
+        assertTrue(JudgeCommand.open(registry, JudgeCommand.namedData("fashion-mnist", false), "--data").range(0, 2).tags() == null);
+    }
+
     @Test
     void aTagJudgeMeasuresHowWellATagModelShowsItsTags(@TempDir Path dir) throws Exception {
         Path judge = dir.resolve("tags.judge");

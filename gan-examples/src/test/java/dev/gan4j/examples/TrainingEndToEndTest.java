@@ -207,6 +207,28 @@ class TrainingEndToEndTest {
         assertTrue(ok.out().contains("ok"), ok.out());
     }
 
+    /** The evaluation section is checked before training: its metric names and its judge file. */
+    @Test
+    void validateChecksTheEvaluationSection(@TempDir Path dir) throws Exception {
+        Path config = TestExperiments.write(dir, "small.json", TestExperiments.smallDcgan("eval", 2, 2));
+        Path judge = dir.resolve("absent.judge");
+        TestExperiments.Result unknown = TestExperiments.run("validate", config.toString(),
+                "--set", "evaluation={\"metrics\":[\"fid\",\"bogus\"],\"judge\":\"" + judge + "\"}");
+        assertEquals(2, unknown.exitCode(), unknown.out());
+        assertTrue(unknown.err().contains("evaluation.metrics") && unknown.err().contains("unknown metric 'bogus'")
+                && unknown.err().contains("fid, kid"), unknown.err());
+
+        TestExperiments.Result modes = TestExperiments.run("validate", config.toString(),
+                "--set", "evaluation={\"metrics\":[\"modes\"]}");
+        assertEquals(2, modes.exitCode(), modes.out());
+        assertTrue(modes.err().contains("evaluation.metrics") && modes.err().contains("--metrics modes"), modes.err());
+
+        TestExperiments.Result noJudge = TestExperiments.run("validate", config.toString(),
+                "--set", "evaluation={\"metrics\":[\"fid\"],\"judge\":\"" + judge + "\"}");
+        assertEquals(1, noJudge.exitCode(), noJudge.out());
+        assertTrue(noJudge.err().contains("no judge at " + judge), noJudge.err());
+    }
+
     @Test
     void listingCommandsShowComponentsAndPresets() {
         TestExperiments.Result components = TestExperiments.run("components");

@@ -2,7 +2,6 @@ package dev.gan4j.metrics;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.eigen.Eigen;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.Arrays;
@@ -10,12 +9,11 @@ import java.util.Arrays;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Eigendecomposition of real symmetric matrices through LAPACK {@code dsyev}, as bound by ND4J's
- * {@link Eigen#symmetricGeneralizedEigenvalues(INDArray, boolean)}. That binding always computes
- * the eigenvectors into its argument (the flag only decides whether it works on a copy), ignores
- * LAPACK's status code and reads the argument's buffer from its start; so it is always given a
- * fresh row-major copy here, and a failed decomposition is recognised by non-finite eigenvalues.
- * Symmetric routines keep the metrics free of the complex values a general eigensolver (or
+ * Eigendecomposition of real symmetric matrices through LAPACK {@code dsyev}, called through ND4J's
+ * {@link org.nd4j.linalg.factory.BlasWrapper#syev} rather than {@code Eigen.symmetricGeneralizedEigenvalues},
+ * which drops LAPACK's status: on failure the eigenvalues would stay the zeros they were allocated as. The
+ * binding computes the eigenvectors into its argument and reads the argument's buffer from its start, so it
+ * is given a fresh row-major copy. Symmetric routines keep the metrics free of the complex values a general eigensolver (or
  * {@code scipy.linalg.sqrtm}) produces from rounding.
  */
 final class SymmetricEigen {
@@ -34,14 +32,13 @@ final class SymmetricEigen {
         }
         INDArray work = symmetric.castTo(DataType.DOUBLE).dup('c');
         FeatureMatrix.requireFinite("symmetric", work);
-        double[] values = Eigen.symmetricGeneralizedEigenvalues(work, true).toDoubleVector();
-        for (double v : values) {
-            if (!Double.isFinite(v)) {
-                throw new ArithmeticException("LAPACK dsyev did not converge on a " + work.rows() + "x"
-                        + work.rows() + " matrix (eigenvalue " + v + ")");
-            }
+        INDArray values = Nd4j.create(DataType.DOUBLE, work.rows());
+        int status = Nd4j.getBlasWrapper().syev('V', 'L', work, values);
+        if (status != 0) {
+            throw new ArithmeticException("LAPACK dsyev failed on a " + work.rows() + "x" + work.rows() + " matrix (status "
+                    + status + (status > 0 ? ": no convergence)" : ": illegal argument)"));
         }
-        return new Decomposition(values, work);
+        return new Decomposition(values.toDoubleVector(), work);
     }
 
     /**

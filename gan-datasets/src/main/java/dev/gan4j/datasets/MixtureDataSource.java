@@ -13,6 +13,9 @@ import static java.util.Objects.requireNonNull;
 
 /** Points drawn once, reproducibly, from an equal-weight mixture of isotropic Gaussians; the label is the mode. */
 final class MixtureDataSource implements DataSource, GaussianMixture {
+    /** Points are drawn into memory: 10 million 2-D points take 120 MB, a quarter of the launcher's heap. */
+    static final int MAX_POINTS = 10_000_000;
+    static final int MAX_MODES = 1_000_000;
     private final String name;
     private final double[][] means;
     private final double std;
@@ -20,6 +23,10 @@ final class MixtureDataSource implements DataSource, GaussianMixture {
     private final int[] modes;
 
     MixtureDataSource(String name, double[][] means, double std, int size, long seed) {
+        if (size > MAX_POINTS || means.length > MAX_MODES) {
+            throw new IllegalArgumentException("at most " + MAX_POINTS + " points of " + MAX_MODES + " modes, found " + size + " of "
+                    + means.length);
+        }
         this.name = requireNonNull(name, "name is null");
         this.means = means.clone();
         this.std = std;

@@ -68,4 +68,19 @@ class MixtureDataTest {
         InvalidValueException e = assertThrows(InvalidValueException.class, () -> RingDataSpec.of(0, null, null, null, null, null));
         assertEquals("modes", e.field());
     }
+
+    /** Sizes that would not fit in memory, or overflow an int array's length, are refused before anything is drawn. */
+    @Test
+    void sizesBeyondMemoryAreRefused() {
+        InvalidValueException points = assertThrows(InvalidValueException.class,
+                () -> RingDataSpec.of(null, null, null, 2_000_000_000, null, null));
+        assertEquals("size", points.field());
+        assertTrue(points.problem().contains("at most 10000000"), points.problem());
+        assertEquals("size", assertThrows(InvalidValueException.class,
+                () -> GridDataSpec.of(null, null, null, 10_000_001, null, null)).field());
+        assertEquals("side", assertThrows(InvalidValueException.class,
+                () -> GridDataSpec.of(50_000, null, null, null, null, null)).field());
+        assertEquals("modes", assertThrows(InvalidValueException.class,
+                () -> RingDataSpec.of(2_000_000, null, null, null, null, null)).field());
+    }
 }

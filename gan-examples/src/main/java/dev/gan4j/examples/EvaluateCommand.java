@@ -121,7 +121,7 @@ final class EvaluateCommand implements Callable<Integer> {
             floor = Map.of("modes_captured", (double) real.modesCaptured(), "high_quality", real.highQualityShare(),
                     "mode_kl", real.klToUniform());
         } else {
-            Evaluations.Setup setup = Evaluations.prepare(registry, experiment, judgeFile, count);
+            Evaluations.Setup setup = Evaluations.prepare(registry, experiment, judgeFile, count, "--metrics");
             judgePath = setup.judgePath().toString();
             System.out.printf(Locale.ROOT, "evaluating %s with judge %s (test accuracy %.4f); %d samples, seed %d%n",
                     what, setup.judgePath(), setup.judge().info().testAccuracy(), count, seed);

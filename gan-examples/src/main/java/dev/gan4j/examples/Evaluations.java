@@ -63,15 +63,31 @@ final class Evaluations {
     }
 
     /**
-     * @param judgeFile the judge to use; {@code null} for {@code ~/.gan/judges/<dataset>.judge}
+     * The judge-based metrics read images, since a judge is a CNN classifier of the data's images; 2-D mixtures
+     * are measured by {@code modes} instead.
+     *
+     * @param field the option or config field that asked for the metrics, for the error
      */
-    static Setup prepare(ComponentRegistry registry, Experiment experiment, Path judgeFile, int samples) {
+    static void requireImages(DataSource data, String field) {
+        if (!data.shape().isImage()) {
+            throw new ConfigException(field, "fid, kid, pr, dc, classes and conditional are measured by a judge of images, but "
+                    + data.description() + " holds vectors of shape " + data.shape()
+                    + "; measure a 2-D mixture after training with `gan evaluate RUN_DIR --metrics modes`");
+        }
+    }
+
+    /**
+     * @param judgeFile    the judge to use; {@code null} for {@code ~/.gan/judges/<dataset>.judge}
+     * @param metricsField the option or config field that asked for the metrics, for errors
+     */
+    static Setup prepare(ComponentRegistry registry, Experiment experiment, Path judgeFile, int samples, String metricsField) {
         JsonNode dataSpec = registry.mapper().valueToTree(experiment.data());
-        Path judgePath = judgePath(registry, experiment, judgeFile);
         try {
-            Judge judge = Judge.load(judgePath);
             String trainJson = registry.mapper().writeValueAsString(dataSpec);
             DataSource training = JudgeCommand.open(registry, trainJson, "data");
+            requireImages(training, metricsField);
+            Path judgePath = judgePath(registry, experiment, judgeFile);
+            Judge judge = Judge.load(judgePath);
             DataSource heldOut = JudgeCommand.open(registry, JudgeCommand.withSplit(registry, trainJson, "test"), "data");
             return new Setup(judgePath, judge, new Evaluator(judge, heldOut, training, samples));
         } catch (JsonProcessingException e) {

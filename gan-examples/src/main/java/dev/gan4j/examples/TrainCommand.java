@@ -56,7 +56,7 @@ final class TrainCommand implements Callable<Integer> {
         if (evaluation != null) {
             Set<Metric> metrics = Evaluations.trainingMetrics(evaluation);
             Evaluations.Setup setup = Evaluations.prepare(registry, experiment,
-                    evaluation.judge() == null ? null : Path.of(evaluation.judge()), evaluation.samples());
+                    evaluation.judge() == null ? null : Path.of(evaluation.judge()), evaluation.samples(), "evaluation.metrics");
             session.optListener(new EvaluationListener(setup.evaluator(), metrics, evaluation.every(), evaluation.seed(),
                     new RunDirectory(dir), System.out));
         }

@@ -7,7 +7,6 @@ import dev.gan4j.core.config.ExperimentReader;
 import dev.gan4j.core.plugin.ComponentRegistry;
 import dev.gan4j.core.plugin.Plugins;
 import dev.gan4j.core.train.ExperimentAssembly;
-import dev.gan4j.metrics.eval.Metric;
 import org.nd4j.linalg.api.buffer.DataType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,9 +15,7 @@ import picocli.CommandLine.Parameters;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Check an experiment without training: config, data files, networks and their shapes.")
@@ -35,17 +32,21 @@ final class ValidateCommand implements Callable<Integer> {
         ExperimentReader reader = new ExperimentReader(registry);
         Experiment experiment = ExperimentSource.load(reader, config, overrides);
         ExperimentAssembly.Assembled assembled = ExperimentAssembly.assemble(experiment, DataContext.system(), DataType.FLOAT);
+        EvaluationSpec evaluation = experiment.evaluation();
+        Path judge = null;
+        if (evaluation != null) {
+            Evaluations.trainingMetrics(evaluation);
+            Evaluations.requireImages(assembled.data(), "evaluation.metrics");
+            judge = Evaluations.judgePath(registry, experiment, evaluation.judge() == null ? null : Path.of(evaluation.judge()));
+        }
         System.out.println("experiment " + experiment.name() + ": ok");
         System.out.println("  data: " + assembled.data().description() + ", " + assembled.data().size() + " examples of shape "
                 + assembled.data().shape());
         System.out.println("  generator: " + assembled.model().generator().network().parameterCount() + " parameters");
         System.out.println("  discriminator: " + assembled.model().discriminator().network().parameterCount() + " parameters");
-        EvaluationSpec evaluation = experiment.evaluation();
         if (evaluation != null) {
-            Set<Metric> metrics = Evaluations.trainingMetrics(evaluation);
-            Path judge = Evaluations.judgePath(registry, experiment, evaluation.judge() == null ? null : Path.of(evaluation.judge()));
-            System.out.println("  evaluation: " + metrics.stream().map(Metric::id).collect(Collectors.joining(","))
-                    + " every " + evaluation.every() + " steps, judge " + judge);
+            System.out.println("  evaluation: " + String.join(",", evaluation.metrics()) + " every " + evaluation.every()
+                    + " steps, judge " + judge);
         }
         return 0;
     }

@@ -110,6 +110,20 @@ class ExperimentConfigTest {
         assertEquals("training.iterations", failsWith("training.iterations=2.5").path());
         assertEquals("generator.latentDim", failsWith("generator.latentDim=true").path());
         assertEquals("seed", failsWith("seed=[1]").path());
+        ConfigException string = failsWith("data.batchSize=\"64\"");
+        assertEquals("data.batchSize: expected an integer, found the string \"64\"", string.getMessage());
+        assertEquals("training: expected an object, found the list [1]", failsWith("training=[1]").getMessage());
+        assertEquals("generator.latentDim: expected an integer, found true", failsWith("generator.latentDim=true").getMessage());
+    }
+
+    @Test
+    void malformedOverridesAreRefusedNotReadAsStrings() {
+        ConfigException list = failsWith("discriminator.channels=[64, 128");
+        assertEquals("discriminator.channels", list.path());
+        assertTrue(list.getMessage().contains("'[64, 128' is not valid JSON"), list.getMessage());
+        assertTrue(failsWith("training.=5").getMessage().contains("a key of the path is empty"));
+        assertTrue(failsWith(".seed=5").getMessage().contains("a key of the path is empty"));
+        assertEquals("words", reader.read(MINIMAL, List.of("name=words")).name(), "a bare word is a string");
     }
 
     @Test

@@ -217,6 +217,7 @@ class TrainingEndToEndTest {
         assertEquals(2, unknown.exitCode(), unknown.out());
         assertTrue(unknown.err().contains("evaluation.metrics") && unknown.err().contains("unknown metric 'bogus'")
                 && unknown.err().contains("fid, kid"), unknown.err());
+        assertFalse(unknown.out().contains("ok"), "nothing is declared ok before the whole config is checked: " + unknown.out());
 
         TestExperiments.Result modes = TestExperiments.run("validate", config.toString(),
                 "--set", "evaluation={\"metrics\":[\"modes\"]}");
@@ -227,6 +228,11 @@ class TrainingEndToEndTest {
                 "--set", "evaluation={\"metrics\":[\"fid\"],\"judge\":\"" + judge + "\"}");
         assertEquals(1, noJudge.exitCode(), noJudge.out());
         assertTrue(noJudge.err().contains("no judge at " + judge), noJudge.err());
+
+        TestExperiments.Result points = TestExperiments.run("validate", "toy-ring", "--set", "evaluation={\"metrics\":[\"fid\"]}");
+        assertEquals(2, points.exitCode(), points.out());
+        assertTrue(points.err().contains("evaluation.metrics") && points.err().contains("judge of images")
+                && points.err().contains("--metrics modes"), points.err());
     }
 
     @Test

@@ -61,6 +61,10 @@ public enum Conditioning {
                         boolean auxiliaryClassifier) {
         int conditionDim = context.conditionDim();
         if (conditionDim == 0) {
+            if (this == ACGAN || auxiliaryClassifier) {
+                throw new InvalidValueException(this == ACGAN ? "conditioning" : "auxiliaryClassifier", "classifies the input by its "
+                        + "condition, but this experiment is unconditional (it has no encoder)");
+            }
             FastNetwork net = features.dense(1).build(context.updater(), context.seed(), Dl4jDefaults.INIT_STD);
             return new NetworkDiscriminator(dataShape, 0, net);
         }

@@ -64,6 +64,21 @@ class ConditioningTest {
         assertArrayEquals(new long[] {2, 1 + CLASSES}, judge(both, 1).shape());
     }
 
+    /** An unconditional experiment has nothing to classify by: asking for it is an error, not silently ignored. */
+    @Test
+    void classifyingTheInputNeedsAConditionalExperiment() {
+        ModelContext unconditional = new ModelContext(IMAGE, 0, 5, new Adam(2e-4), DataType.FLOAT);
+        InvalidValueException acgan = assertThrows(InvalidValueException.class, () -> new DcganDiscriminatorSpec(new int[] {4, 8}, 0.2,
+                true, null, null, Conditioning.ACGAN, false).create(unconditional));
+        assertEquals("conditioning", acgan.field());
+        assertTrue(acgan.problem().contains("unconditional"), acgan.problem());
+        InvalidValueException auxiliary = assertThrows(InvalidValueException.class, () -> new DcganDiscriminatorSpec(new int[] {4, 8},
+                0.2, true, null, null, null, true).create(unconditional));
+        assertEquals("auxiliaryClassifier", auxiliary.field());
+        assertEquals(0, new DcganDiscriminatorSpec(new int[] {4, 8}, 0.2, true, null, null, Conditioning.PROJECTION, false)
+                .create(unconditional).conditionDim(), "the default conditioning is simply unused");
+    }
+
     @Test
     void conditionalDiscriminatorsNeedTheFastLayersAndKnownModes() {
         InvalidValueException stock = assertThrows(InvalidValueException.class, () -> dcgan(Conditioning.PROJECTION, false, LayerEngine.DL4J));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -77,7 +78,7 @@ public final class ExperimentReader {
         try {
             return mapper.treeToValue(tree, Experiment.class);
         } catch (JsonMappingException e) {
-            throw translate(e);
+            throw translate(e, tree);
         } catch (JsonProcessingException e) {
             throw new ConfigException("", e.getOriginalMessage());
         }
@@ -98,8 +99,9 @@ public final class ExperimentReader {
 
     /**
      * Applies {@code path.to.key=value}. The value is read as JSON when it parses ({@code 3},
-     * {@code true}, {@code {"type":"mlp"}}), otherwise as a string. Missing objects on the path are created;
-     * a key that the config model does not know is then reported like any unknown key.
+     * {@code true}, {@code {"type":"mlp"}}), otherwise as a string; a value that starts like a JSON list,
+     * object or string must parse. Missing objects on the path are created; a key that the config model does
+     * not know is then reported like any unknown key.
      */
     public void applyOverride(ObjectNode root, String override) {
         int eq = override.indexOf('=');
@@ -108,6 +110,12 @@ public final class ExperimentReader {
         }
         String path = override.substring(0, eq).trim();
         String raw = override.substring(eq + 1);
+        String[] keys = path.split("\\.", -1);
+        for (String key : keys) {
+            if (key.isBlank()) {
+                throw new ConfigException("", "--set " + path + ": a key of the path is empty");
+            }
+        }
         JsonNode value;
         try {
             value = mapper.readTree(raw);
@@ -115,9 +123,12 @@ public final class ExperimentReader {
                 value = TextNode.valueOf(raw);
             }
         } catch (JsonProcessingException e) {
-            value = TextNode.valueOf(raw);
+            if (raw.isBlank() || "[{\"".indexOf(raw.strip().charAt(0)) < 0) {
+                value = TextNode.valueOf(raw);
+            } else {
+                throw new ConfigException(path, "--set value '" + raw + "' is not valid JSON: " + e.getOriginalMessage());
+            }
         }
-        String[] keys = path.split("\\.");
         ObjectNode node = root;
         for (int i = 0; i < keys.length - 1; i++) {
             JsonNode child = node.get(keys[i]);
@@ -133,7 +144,7 @@ public final class ExperimentReader {
         node.set(keys[keys.length - 1], value);
     }
 
-    private ConfigException translate(JsonMappingException e) {
+    private ConfigException translate(JsonMappingException e, JsonNode tree) {
         String path = pathOf(e.getPath());
         if (e instanceof InvalidTypeIdException typeError) {
             String typePath = path.isEmpty() ? "type" : path + ".type";
@@ -163,7 +174,52 @@ public final class ExperimentReader {
         if (e instanceof ValueInstantiationException && e.getCause() instanceof IllegalArgumentException invalid) {
             return new ConfigException(path, invalid.getMessage());
         }
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            JsonNode found = nodeAt(tree, e.getPath());
+            return new ConfigException(path, "expected " + kindOf(mismatch.getTargetType())
+                    + (found == null ? "" : ", found " + describe(found)));
+        }
         return new ConfigException(path, e.getOriginalMessage());
+    }
+
+    /** What a config value of this Java type is, in JSON's words. */
+    private static String kindOf(Class<?> type) {
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "an integer";
+        }
+        if (type == Double.class || type == double.class || type == Float.class || type == float.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class || type.isEnum()) {
+            return "a string";
+        }
+        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        return "an object";
+    }
+
+    private static String describe(JsonNode node) {
+        String text = node.toString();
+        String shown = text.length() > 40 ? text.substring(0, 37) + "..." : text;
+        String kind = node.isTextual() ? "the string" : node.isArray() ? "the list" : node.isObject() ? "the object"
+                : node.isBoolean() ? "" : "the number";
+        return kind.isEmpty() ? shown : kind + " " + shown;
+    }
+
+    /** The node the error's path leads to, or {@code null} when the path leaves the tree. */
+    private static JsonNode nodeAt(JsonNode tree, List<JsonMappingException.Reference> references) {
+        JsonNode node = tree;
+        for (JsonMappingException.Reference ref : references) {
+            if (node == null) {
+                return null;
+            }
+            node = ref.getFieldName() != null ? node.get(ref.getFieldName()) : ref.getIndex() >= 0 ? node.get(ref.getIndex()) : null;
+        }
+        return node == null || node.isMissingNode() ? null : node;
     }
 
     private static String pathOf(List<JsonMappingException.Reference> references) {

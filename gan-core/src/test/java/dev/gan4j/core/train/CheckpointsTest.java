@@ -82,4 +82,36 @@ class CheckpointsTest {
         CorruptCheckpointException notOne = assertThrows(CorruptCheckpointException.class, () -> Checkpoints.read(written, mapper));
         assertTrue(notOne.getMessage().contains("state.json"), notOne.getMessage());
     }
+
+    @Test
+    void anIncompleteOrUnreadableManifestOrConfigNamesTheFile(@TempDir Path dir) throws Exception {
+        Path written = Checkpoints.write(new RunDirectory(dir), 3, 1, TinyNetworks.pointGan(1, new Adam(0.01)), Shape.vector(2),
+                "{\n  \"name\": \"x\"\n  \"seed\": 1\n}", mapper);
+        Path config = written.resolve("config.json");
+        String syntax = assertThrows(CorruptCheckpointException.class, () -> Checkpoints.read(written, mapper)).getMessage();
+        assertEquals("checkpoint file " + config + " is corrupt: not valid JSON: Unexpected character ('\"' (code 34)): "
+                + "was expecting comma to separate Object entries at line 3, column 3", syntax);
+
+        Files.writeString(config, "{}");
+        Path state = written.resolve("state.json");
+        String full = Files.readString(state);
+        Files.writeString(state, "{\"format\": 1, \"step\": 100, \"netw");
+        assertEquals("checkpoint file " + state + " is corrupt: not valid JSON: Unexpected end-of-input in field name at line 1, column 33",
+                assertThrows(CorruptCheckpointException.class, () -> Checkpoints.read(written, mapper)).getMessage());
+
+        Files.writeString(state, "{\"format\": 1, \"step\": 3}");
+        assertEquals("checkpoint file " + state + " is corrupt: it has no seed, dataShape, networks",
+                assertThrows(CorruptCheckpointException.class, () -> Checkpoints.read(written, mapper)).getMessage());
+
+        com.fasterxml.jackson.databind.node.ObjectNode zeroShape = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(full);
+        zeroShape.putArray("dataShape").add(0);
+        Files.writeString(state, mapper.writeValueAsString(zeroShape));
+        String badShape = assertThrows(CorruptCheckpointException.class, () -> Checkpoints.read(written, mapper)).getMessage();
+        assertTrue(badShape.startsWith("checkpoint file " + state + " is corrupt: dataShape: ")
+                && badShape.contains("shape dimensions must be > 0") && !badShape.contains("Source"), badShape);
+
+        Files.delete(state);
+        assertEquals("checkpoint " + written + " is incomplete: state.json is missing",
+                assertThrows(CorruptCheckpointException.class, () -> Checkpoints.read(written, mapper)).getMessage());
+    }
 }

@@ -1,0 +1,78 @@
+package dev.gan4j.examples;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What the commands say about damaged runs, damaged checkpoints and unusable input: the file, what is wrong, the exit code. */
+class CommandErrorsTest {
+    private static final String NL = System.lineSeparator();
+
+    /** A 4-step toy-ring run with its checkpoint at step-4. */
+    private static Path train(Path dir) {
+        Path run = dir.resolve("ring");
+        TestExperiments.Result trained = TestExperiments.run("train", "toy-ring", "--run-dir", run.toString(),
+                "--set", "training.iterations=4", "--set", "data.size=500");
+        assertEquals(0, trained.exitCode(), trained.err());
+        return run;
+    }
+
+    private static TestExperiments.Result sample(Path source, Path dir) {
+        return TestExperiments.run("sample", source.toString(), "--n", "10", "--out", dir.resolve("out.npy").toString());
+    }
+
+    @Test
+    void aCheckpointWhoseConfigIsNotJsonIsCorrupt(@TempDir Path dir) throws Exception {
+        Path run = train(dir);
+        Path config = run.resolve("checkpoints/step-4/config.json");
+        Files.writeString(config, Files.readString(config).replaceFirst("\"seed\" : 1,", "\"seed\" : 1"));
+        TestExperiments.Result result = sample(run, dir);
+        assertEquals(1, result.exitCode(), result.err());
+        assertEquals("error: checkpoint file " + config + " is corrupt: not valid JSON: Unexpected character ('\"' (code 34)): "
+                + "was expecting comma to separate Object entries at line 5, column 3" + NL, result.err());
+    }
+
+    @Test
+    void aCheckpointConfigThisVersionCannotReadNamesTheFile(@TempDir Path dir) throws Exception {
+        Path run = train(dir);
+        Path config = run.resolve("checkpoints/step-4/config.json");
+        Files.writeString(config, Files.readString(config).replaceFirst("\"type\" : \"mlp\"", "\"type\" : \"no-such-net\""));
+        TestExperiments.Result result = sample(run, dir);
+        assertEquals(1, result.exitCode(), result.err());
+        assertTrue(result.err().startsWith("error: checkpoint file " + config + " holds a config this version cannot read: "
+                + "generator.type: unknown generator type 'no-such-net'"), result.err());
+    }
+
+    @Test
+    void aCheckpointWithoutItsManifestIsIncomplete(@TempDir Path dir) throws Exception {
+        Path run = train(dir);
+        Path checkpoint = run.resolve("checkpoints/step-4");
+        Files.delete(checkpoint.resolve("state.json"));
+        TestExperiments.Result direct = sample(checkpoint, dir);
+        assertEquals(1, direct.exitCode());
+        assertEquals("error: checkpoint " + checkpoint + " is incomplete: state.json is missing" + NL, direct.err());
+        TestExperiments.Result viaRun = sample(run, dir);
+        assertEquals(1, viaRun.exitCode());
+        assertEquals("error: " + run.resolve("checkpoints") + " holds no complete checkpoint (a step-N directory with state.json)" + NL,
+                viaRun.err());
+    }
+
+    @Test
+    void aManifestWithoutTheDataShapeNamesTheField(@TempDir Path dir) throws Exception {
+        Path run = train(dir);
+        Path state = run.resolve("checkpoints/step-4/state.json");
+        ObjectMapper mapper = TestExperiments.registry().mapper();
+        com.fasterxml.jackson.databind.node.ObjectNode tree = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(state.toFile());
+        tree.remove("dataShape");
+        Files.writeString(state, mapper.writeValueAsString(tree));
+        TestExperiments.Result result = sample(run, dir);
+        assertEquals(1, result.exitCode());
+        assertEquals("error: checkpoint file " + state + " is corrupt: it has no dataShape" + NL, result.err());
+    }
+}

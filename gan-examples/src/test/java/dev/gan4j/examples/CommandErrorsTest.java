@@ -1,9 +1,11 @@
 package dev.gan4j.examples;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gan4j.core.io.Sha256;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -13,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** What the commands say about damaged runs, damaged checkpoints and unusable input: the file, what is wrong, the exit code. */
 class CommandErrorsTest {
     private static final String NL = System.lineSeparator();
+    private static final String HINT = "(set GAN_DEBUG=1 for the stack trace)";
 
     /** A 4-step toy-ring run with its checkpoint at step-4. */
     private static Path train(Path dir) {
@@ -74,5 +77,38 @@ class CommandErrorsTest {
         TestExperiments.Result result = sample(run, dir);
         assertEquals(1, result.exitCode());
         assertEquals("error: checkpoint file " + state + " is corrupt: it has no dataShape" + NL, result.err());
+    }
+
+    @Test
+    void aNetworkStateThatIsNotOneSaysSo(@TempDir Path dir) throws Exception {
+        Path run = train(dir);
+        Path generator = run.resolve("checkpoints/step-4/generator.bin");
+        byte[] saved = Files.readAllBytes(generator);
+
+        byte[] garbageBody = saved.clone();
+        for (int i = 21; i < garbageBody.length; i++) {
+            garbageBody[i] = (byte) (i * 31);
+        }
+        replaceKeepingTheChecksumValid(generator, garbageBody);
+        TestExperiments.Result body = sample(run, dir);
+        assertEquals(1, body.exitCode());
+        assertTrue(body.err().startsWith("error: cannot restore generator from " + generator + ": truncated or corrupt")
+                && !body.err().contains(HINT), body.err());
+
+        byte[] random = new byte[saved.length];
+        new java.util.Random(3).nextBytes(random);
+        random[0] = 0x13;
+        replaceKeepingTheChecksumValid(generator, random);
+        TestExperiments.Result notOne = sample(run, dir);
+        assertEquals(1, notOne.exitCode());
+        assertTrue(notOne.err().startsWith("error: cannot restore generator from " + generator + ": not a gan4j network state")
+                && notOne.err().contains("the file is corrupt, or the config does not match the checkpoint"), notOne.err());
+    }
+
+    private static void replaceKeepingTheChecksumValid(Path file, byte[] bytes) throws IOException {
+        String before = Sha256.of(file);
+        Files.write(file, bytes);
+        Path state = file.resolveSibling("state.json");
+        Files.writeString(state, Files.readString(state).replace(before, Sha256.of(file)));
     }
 }

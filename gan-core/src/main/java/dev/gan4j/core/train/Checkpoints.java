@@ -19,6 +19,7 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -212,8 +213,14 @@ public final class Checkpoints {
             Path path = checkpoint.directory().resolve(file);
             try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(path), 1 << 16))) {
                 entry.getValue().readState(in);
+            } catch (EOFException e) {
+                throw new CorruptCheckpointException("cannot restore " + entry.getKey() + " from " + path
+                        + ": truncated or corrupt (the file ends inside the network state)", e);
             } catch (IOException e) {
                 throw new CorruptCheckpointException("cannot restore " + entry.getKey() + " from " + path + ": " + e.getMessage(), e);
+            } catch (RuntimeException e) {
+                throw new CorruptCheckpointException("cannot restore " + entry.getKey() + " from " + path + ": truncated or corrupt ("
+                        + e + ")", e);
             }
         }
     }

@@ -114,4 +114,47 @@ class CheckpointsTest {
         assertEquals("checkpoint " + written + " is incomplete: state.json is missing",
                 assertThrows(CorruptCheckpointException.class, () -> Checkpoints.read(written, mapper)).getMessage());
     }
+
+    @Test
+    void aNetworkStateThatCannotBeRestoredNamesItsFile(@TempDir Path dir) throws Exception {
+        GanModel model = TinyNetworks.pointGan(1, new Adam(0.01));
+        Path written = Checkpoints.write(new RunDirectory(dir), 3, 1, model, Shape.vector(2), "{}", mapper);
+        Path generator = written.resolve("generator.bin");
+        byte[] saved = Files.readAllBytes(generator);
+
+        byte[] random = new byte[saved.length];
+        new java.util.Random(5).nextBytes(random);
+        random[0] = 0x12;
+        assertEquals("cannot restore generator from " + generator + ": not a gan4j network state (bad magic number 0x"
+                        + Integer.toHexString(java.nio.ByteBuffer.wrap(random).getInt()) + "): the file is corrupt, "
+                        + "or the config does not match the checkpoint",
+                restoreFailure(written, generator, random, model));
+
+        byte[] otherKind = saved.clone();
+        otherKind[3] = 'X';
+        String kind = restoreFailure(written, generator, otherKind, model);
+        assertTrue(kind.contains("another kind of network ('GANX', this config builds 'GAN")
+                && kind.endsWith("the config does not match the checkpoint"), kind);
+
+        byte[] garbageBody = saved.clone();
+        for (int i = 21; i < garbageBody.length; i++) {
+            garbageBody[i] = (byte) (i * 31);
+        }
+        assertTrue(restoreFailure(written, generator, garbageBody, model)
+                .startsWith("cannot restore generator from " + generator + ": truncated or corrupt"));
+
+        byte[] headerOnly = java.util.Arrays.copyOf(saved, 12);
+        assertEquals("cannot restore generator from " + generator + ": truncated or corrupt (the file ends inside the network state)",
+                restoreFailure(written, generator, headerOnly, model));
+    }
+
+    /** Replaces a network file, records its checksum as if it had been written so, and restores. */
+    private String restoreFailure(Path checkpoint, Path file, byte[] bytes, GanModel model) throws Exception {
+        String before = dev.gan4j.core.io.Sha256.of(file);
+        Files.write(file, bytes);
+        Path state = checkpoint.resolve("state.json");
+        Files.writeString(state, Files.readString(state).replace(before, dev.gan4j.core.io.Sha256.of(file)));
+        Checkpoint read = Checkpoints.read(checkpoint, mapper);
+        return assertThrows(CorruptCheckpointException.class, () -> Checkpoints.restore(read, model)).getMessage();
+    }
 }

@@ -8,6 +8,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -110,5 +112,28 @@ class CommandErrorsTest {
         Files.write(file, bytes);
         Path state = file.resolveSibling("state.json");
         Files.writeString(state, Files.readString(state).replace(before, Sha256.of(file)));
+    }
+
+    @Test
+    void evaluateAppendsAfterACutOffLineAndTheReportSkipsIt(@TempDir Path dir) throws Exception {
+        Path run = train(dir);
+        Path metrics = run.resolve("metrics.jsonl");
+        Files.writeString(metrics, "{\"step\":6,\"d_lo", StandardOpenOption.APPEND);
+        String note = "note: skipped line 2 of " + metrics + ", not valid JSON (Unexpected end-of-input in field name): "
+                + "a run killed while writing a line leaves it cut off" + NL;
+
+        TestExperiments.Result evaluated = TestExperiments.run("evaluate", run.toString(), "--metrics", "modes", "--n", "50");
+        assertEquals(0, evaluated.exitCode(), evaluated.err());
+        List<String> lines = Files.readAllLines(metrics);
+        assertEquals(3, lines.size(), lines.toString());
+        assertEquals("{\"step\":6,\"d_lo", lines.get(1));
+        assertTrue(lines.get(2).startsWith("{\"step\":4,\"eval_samples\":50"), lines.get(2));
+        assertEquals(note, evaluated.err());
+
+        Files.delete(run.resolve("report.html"));
+        TestExperiments.Result report = TestExperiments.run("report", run.toString());
+        assertEquals(0, report.exitCode(), report.err());
+        assertEquals(note, report.err());
+        assertTrue(Files.readString(run.resolve("report.html")).contains("modes_captured"));
     }
 }

@@ -1,17 +1,21 @@
 package dev.gan4j.examples;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gan4j.core.io.Sha256;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What the commands say about damaged runs, damaged checkpoints and unusable input: the file, what is wrong, the exit code. */
@@ -135,5 +139,32 @@ class CommandErrorsTest {
         assertEquals(0, report.exitCode(), report.err());
         assertEquals(note, report.err());
         assertTrue(Files.readString(run.resolve("report.html")).contains("modes_captured"));
+    }
+
+    @Test
+    void theStackTraceHintIsOnlyForFailuresNobodyAnticipated() {
+        TestExperiments.Result usage = TestExperiments.run("evaluate", "--config", "toy-ring");
+        assertEquals("error: give either RUN_DIR or --samples FILE.npy" + NL, usage.err());
+
+        assertTrue(GanCommand.deliberate(new IllegalArgumentException("--n must be > 0")));
+        assertTrue(GanCommand.deliberate(new UncheckedIOException("cannot write x", new IOException("disk full"))));
+        assertFalse(GanCommand.deliberate(new IllegalStateException()), "no message");
+        int zero = 0;
+        assertFalse(GanCommand.deliberate(assertThrows(ArithmeticException.class, () -> System.out.println(1 / zero))));
+        assertFalse(GanCommand.deliberate(assertThrows(NumberFormatException.class, () -> Long.parseLong("9".repeat(20)))),
+                "raised inside the JDK");
+        assertFalse(GanCommand.deliberate(new NullPointerException("x is null")));
+    }
+
+    @Test
+    void printedMessagesCarryNoJacksonLocationsAndNoRepeatedCause() {
+        JsonProcessingException json = assertThrows(JsonProcessingException.class,
+                () -> new ObjectMapper().readTree("{\"format\": 1, \"netw"));
+        assertEquals("cannot read x: not valid JSON: Unexpected end-of-input in field name at line 1, column 20",
+                GanCommand.message(new IllegalStateException("cannot read x: " + json.getMessage(), json)));
+        assertEquals("not valid JSON: Unexpected end-of-input in field name at line 1, column 20: whatever",
+                GanCommand.message(new UncheckedIOException(json.getMessage() + ": whatever", json)));
+        assertEquals("judge file j is truncated",
+                GanCommand.message(new UncheckedIOException("judge file j is truncated", new IOException("judge file j is truncated"))));
     }
 }

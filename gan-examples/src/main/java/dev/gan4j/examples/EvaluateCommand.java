@@ -95,6 +95,11 @@ final class EvaluateCommand implements Callable<Integer> {
         ObjectMapper mapper = registry.mapper();
         INDArray given = samplesFile == null ? null : NpyReader.read(samplesFile);
         int count = given == null ? samples : (int) given.size(0);
+        int minimum = chosen.contains(Metric.MODES) ? 1 : 2;
+        if (count < minimum) {
+            throw new IllegalArgumentException((given == null ? "--n is " + count : samplesFile + " holds " + count + " samples")
+                    + "; " + (minimum == 1 ? "'modes' needs at least 1" : "the metrics need at least 2"));
+        }
         String what = given == null ? restored.checkpoint().directory() + " (step " + restored.checkpoint().step() + ")" : samplesFile.toString();
         Map<String, Double> values;
         Map<String, Double> floor;

@@ -2,9 +2,11 @@ package dev.gan4j.examples;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gan4j.core.io.NpyWriter;
 import dev.gan4j.core.io.Sha256;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -139,6 +141,19 @@ class CommandErrorsTest {
         assertEquals(0, report.exitCode(), report.err());
         assertEquals(note, report.err());
         assertTrue(Files.readString(run.resolve("report.html")).contains("modes_captured"));
+    }
+
+    @Test
+    void aSamplesFileWithoutSamplesIsNamed(@TempDir Path dir) throws Exception {
+        Path empty = dir.resolve("empty.npy");
+        new NpyWriter(empty, DataType.FLOAT, 0, 2).close();
+        TestExperiments.Result modes = TestExperiments.run("evaluate", "--samples", empty.toString(), "--config", "toy-ring",
+                "--metrics", "modes");
+        assertEquals(1, modes.exitCode());
+        assertEquals("error: " + empty + " holds 0 samples; 'modes' needs at least 1" + NL, modes.err());
+        TestExperiments.Result judged = TestExperiments.run("evaluate", "--samples", empty.toString(), "--config", "toy-ring");
+        assertEquals(1, judged.exitCode());
+        assertEquals("error: " + empty + " holds 0 samples; the metrics need at least 2" + NL, judged.err());
     }
 
     @Test

@@ -12,7 +12,6 @@ import org.nd4j.linalg.api.buffer.DataType;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 /** Rebuilds the networks of a run from a checkpoint, for the commands that read trained models. */
 final class CheckpointModels {
@@ -29,19 +28,21 @@ final class CheckpointModels {
      */
     static Restored load(ComponentRegistry registry, Path source, String checkpoint) {
         Path directory;
-        if (Files.isRegularFile(source.resolve("state.json"))) {
+        if (Files.isRegularFile(source.resolve("state.json")) || Checkpoints.isCheckpointName(source)) {
             directory = source;
         } else if (checkpoint != null) {
             directory = new RunDirectory(source).checkpoints().resolve(checkpoint);
-            if (!Files.isDirectory(directory)) {
-                throw new IllegalStateException("no checkpoint " + directory);
-            }
         } else {
-            directory = Checkpoints.latest(new RunDirectory(source)).orElseThrow(() -> new IllegalStateException(
-                    source + " is neither a checkpoint nor a run directory with checkpoints"));
+            RunDirectory run = new RunDirectory(source);
+            directory = Checkpoints.latest(run).orElseThrow(() -> new IllegalStateException(Files.isDirectory(run.checkpoints())
+                    ? run.checkpoints() + " holds no complete checkpoint (a step-N directory with state.json)"
+                    : source + " is neither a checkpoint nor a run directory with checkpoints"));
+        }
+        if (!Files.isDirectory(directory)) {
+            throw new IllegalStateException("no checkpoint " + directory);
         }
         Checkpoint read = Checkpoints.read(directory, registry.mapper());
-        Experiment experiment = new ExperimentReader(registry).read(read.configJson(), List.of());
+        Experiment experiment = Checkpoints.experiment(read, new ExperimentReader(registry));
         GanModel model = ExperimentAssembly.buildModel(experiment, read.dataShape(), read.conditions(), DataType.FLOAT);
         Checkpoints.restore(read, model);
         return new Restored(read, experiment, model);

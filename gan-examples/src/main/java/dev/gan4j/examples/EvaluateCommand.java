@@ -28,10 +28,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -97,6 +95,11 @@ final class EvaluateCommand implements Callable<Integer> {
         ObjectMapper mapper = registry.mapper();
         INDArray given = samplesFile == null ? null : NpyReader.read(samplesFile);
         int count = given == null ? samples : (int) given.size(0);
+        int minimum = chosen.contains(Metric.MODES) ? 1 : 2;
+        if (count < minimum) {
+            throw new IllegalArgumentException((given == null ? "--n is " + count : samplesFile + " holds " + count + " samples")
+                    + "; " + (minimum == 1 ? "'modes' needs at least 1" : "the metrics need at least 2"));
+        }
         String what = given == null ? restored.checkpoint().directory() + " (step " + restored.checkpoint().step() + ")" : samplesFile.toString();
         Map<String, Double> values;
         Map<String, Double> floor;
@@ -150,9 +153,8 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         Path runRoot = Files.isRegularFile(runDir.resolve("state.json")) ? runDir.toAbsolutePath().getParent().getParent() : runDir;
         Path metricsFile = new RunDirectory(runRoot).metrics();
-        Files.writeString(metricsFile, mapper.writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
-                        .writeValueAsString(line) + System.lineSeparator(),
-                StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        new RunDirectory(runRoot).appendMetrics(mapper.writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+                .writeValueAsString(line));
         System.out.println("appended to " + metricsFile);
         if (Files.isRegularFile(new RunDirectory(runRoot).config())) {
             System.out.println("report: " + new RunReport(new RunDirectory(runRoot)).write());

@@ -1,11 +1,14 @@
 package dev.gan4j.examples;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.gan4j.core.config.ConfigException;
+import dev.gan4j.core.config.JsonErrors;
 import dev.gan4j.core.train.CorruptCheckpointException;
 import dev.gan4j.core.train.DivergenceException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /** The {@code gan} command line: train, sample, inspect. */
@@ -34,18 +37,47 @@ public final class GanCommand implements Runnable {
             if (debug) {
                 e.printStackTrace(commandLine.getErr());
             }
-            String message = e.getMessage() == null ? e.toString() : e.getMessage();
-            if (e instanceof UncheckedIOException io && io.getCause() != null) {
-                message = message + ": " + io.getCause().getMessage();
-            }
-            commandLine.getErr().println("error: " + message);
-            if (!debug && !(e instanceof ConfigException || e instanceof DivergenceException
-                    || e instanceof CorruptCheckpointException || e instanceof IllegalStateException)) {
+            commandLine.getErr().println("error: " + message(e));
+            if (!debug && !deliberate(e)) {
                 commandLine.getErr().println("(set GAN_DEBUG=1 for the stack trace)");
             }
             return e instanceof ConfigException ? 2 : 1;
         });
         return cli.execute(args);
+    }
+
+    /**
+     * The message of {@code e}, with the cause of an {@link UncheckedIOException} unless the message already says it,
+     * and every Jackson message in it (of {@code e} or a cause) in {@link JsonErrors}' words, without Jackson's
+     * {@code [Source: ...]} location.
+     */
+    static String message(Throwable e) {
+        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        if (e instanceof UncheckedIOException io && io.getCause() != null && io.getCause().getMessage() != null
+                && !message.contains(io.getCause().getMessage())) {
+            message = message + ": " + io.getCause().getMessage();
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException json) {
+                message = message.replace(json.getMessage(), JsonErrors.describe(json));
+            }
+        }
+        return message;
+    }
+
+    /**
+     * Whether gan4j raised {@code e} on purpose with a message for the user: one of its own exceptions, or an
+     * argument, state or I/O exception thrown by gan4j code. The stack-trace hint is for everything else: what the
+     * JVM raises (a null dereference, a division by zero) and what a library raises from inside.
+     */
+    static boolean deliberate(Throwable e) {
+        if (e instanceof ConfigException || e instanceof DivergenceException || e instanceof CorruptCheckpointException) {
+            return true;
+        }
+        boolean standard = e instanceof IllegalArgumentException || e instanceof IllegalStateException || e instanceof IOException
+                || e instanceof UncheckedIOException;
+        StackTraceElement[] trace = e.getStackTrace();
+        return standard && e.getMessage() != null && trace.length > 0 && trace[0].getClassName().startsWith("dev.gan4j.");
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -19,7 +19,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -62,8 +61,7 @@ public final class ExperimentReader {
         try {
             tree = mapper.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new ConfigException("", "not valid JSON: " + e.getOriginalMessage() + " at line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
+            throw new ConfigException("", JsonErrors.notValidJson(e));
         }
         if (tree == null || !tree.isObject()) {
             throw new ConfigException("", "an experiment must be a JSON object");
@@ -145,7 +143,7 @@ public final class ExperimentReader {
     }
 
     private ConfigException translate(JsonMappingException e, JsonNode tree) {
-        String path = pathOf(e.getPath());
+        String path = JsonErrors.path(e.getPath());
         if (e instanceof InvalidTypeIdException typeError) {
             String typePath = path.isEmpty() ? "type" : path + ".type";
             ComponentKind kind = ComponentKind.ofSpecType(typeError.getBaseType().getRawClass());
@@ -220,17 +218,5 @@ public final class ExperimentReader {
             node = ref.getFieldName() != null ? node.get(ref.getFieldName()) : ref.getIndex() >= 0 ? node.get(ref.getIndex()) : null;
         }
         return node == null || node.isMissingNode() ? null : node;
-    }
-
-    private static String pathOf(List<JsonMappingException.Reference> references) {
-        List<String> parts = new ArrayList<>();
-        for (JsonMappingException.Reference ref : references) {
-            if (ref.getFieldName() != null) {
-                parts.add(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                parts.add("[" + ref.getIndex() + "]");
-            }
-        }
-        return String.join(".", parts).replace(".[", "[");
     }
 }

@@ -6,6 +6,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,6 +18,8 @@ import java.util.List;
  */
 public final class NetworkStates {
     private static final int VERSION = 2;
+    /** "GAN" in the high three bytes; the last names the implementation ({@code 'F'} for FastNetwork). */
+    private static final int GAN4J_MAGIC_PREFIX = 0x47414E;
 
     private NetworkStates() {
     }
@@ -41,8 +44,13 @@ public final class NetworkStates {
     }
 
     public static Saved read(DataInputStream in, int magic, int expectedArrays) throws IOException {
-        if (in.readInt() != magic) {
-            throw new IOException("not a state of this kind of network (bad magic number): the config does not match the checkpoint");
+        int found = in.readInt();
+        if (found != magic) {
+            throw new IOException(found >>> 8 == GAN4J_MAGIC_PREFIX
+                    ? "it holds the state of another kind of network (" + kind(found) + ", this config builds " + kind(magic)
+                    + "): the config does not match the checkpoint"
+                    : "not a gan4j network state (bad magic number 0x" + Integer.toHexString(found)
+                    + "): the file is corrupt, or the config does not match the checkpoint");
         }
         int version = in.readInt();
         if (version != VERSION) {
@@ -56,9 +64,24 @@ public final class NetworkStates {
         }
         List<INDArray> arrays = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            arrays.add(in.readBoolean() ? Nd4j.read(in) : null);
+            arrays.add(in.readBoolean() ? readArray(in, i, count) : null);
         }
         return new Saved(iteration, epoch, arrays);
+    }
+
+    private static INDArray readArray(DataInputStream in, int index, int count) throws IOException {
+        try {
+            return Nd4j.read(in);
+        } catch (RuntimeException e) {
+            throw new IOException("truncated or corrupt: array " + (index + 1) + " of " + count + " cannot be read ("
+                    + (e.getCause() != null ? e.getCause() : e) + ")", e);
+        }
+    }
+
+    /** The four letters of a magic number, {@code 'GANF'}. */
+    private static String kind(int magic) {
+        byte[] bytes = {(byte) (magic >>> 24), (byte) (magic >>> 16), (byte) (magic >>> 8), (byte) magic};
+        return "'" + new String(bytes, StandardCharsets.ISO_8859_1) + "'";
     }
 
     /** Checks that {@code saved} fits {@code target} (both present, same length) before any is assigned. */

@@ -1,5 +1,6 @@
 package dev.gan4j.core.train;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,6 +8,10 @@ import dev.gan4j.core.api.ConditionSchema;
 import dev.gan4j.core.api.GanModel;
 import dev.gan4j.core.api.Shape;
 import dev.gan4j.core.api.TrainableNetwork;
+import dev.gan4j.core.config.ConfigException;
+import dev.gan4j.core.config.Experiment;
+import dev.gan4j.core.config.ExperimentReader;
+import dev.gan4j.core.config.JsonErrors;
 import dev.gan4j.core.io.AtomicFiles;
 import dev.gan4j.core.io.Sha256;
 
@@ -14,6 +19,7 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,6 +30,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -115,33 +122,53 @@ public final class Checkpoints {
         }
     }
 
-    /** Reads and verifies a checkpoint's manifest and the checksums of its files. */
+    /**
+     * Reads and verifies a checkpoint's manifest, its config's syntax and the checksums of its files. Whatever is
+     * missing or damaged is a {@link CorruptCheckpointException} naming the file.
+     */
     public static Checkpoint read(Path directory, ObjectMapper mapper) {
         Path statePath = directory.resolve(STATE);
         if (!Files.isRegularFile(statePath)) {
-            throw new CorruptCheckpointException("not a checkpoint: " + statePath + " is missing");
+            throw new CorruptCheckpointException("checkpoint " + directory + " is incomplete: " + STATE + " is missing");
         }
         try {
-            JsonNode state = mapper.readTree(statePath.toFile());
-            int format = state.path("format").asInt(-1);
-            if (format != FORMAT) {
-                throw new CorruptCheckpointException("checkpoint " + directory + " has format " + format
+            JsonNode state = readJson(statePath, mapper);
+            if (!state.isObject()) {
+                throw corrupt(statePath, "not a JSON object");
+            }
+            List<String> missing = Stream.of("format", "step", "seed", "dataShape", "networks")
+                    .filter(field -> !state.hasNonNull(field)).toList();
+            if (!missing.isEmpty()) {
+                throw corrupt(statePath, "it has no " + String.join(", ", missing));
+            }
+            if (state.get("format").asInt(-1) != FORMAT) {
+                throw new CorruptCheckpointException("checkpoint " + directory + " has format " + state.get("format")
                         + "; this version reads format " + FORMAT);
+            }
+            Shape shape = value(state, "dataShape", Shape.class, statePath, mapper);
+            ConditionSchema conditions = state.hasNonNull("conditions")
+                    ? value(state, "conditions", ConditionSchema.class, statePath, mapper) : ConditionSchema.NONE;
+            JsonNode networks = state.get("networks");
+            if (!networks.isObject() || networks.isEmpty()) {
+                throw corrupt(statePath, "networks must name the file of each network, found " + networks);
             }
             Path configPath = directory.resolve("config.json");
             if (!Files.isRegularFile(configPath)) {
                 throw new CorruptCheckpointException("checkpoint " + directory + " has no config.json");
             }
+            String configJson = Files.readString(configPath);
+            readJson(configPath, mapper);
             Map<String, String> files = new LinkedHashMap<>();
             Map<String, String> checksums = new LinkedHashMap<>();
-            state.path("networks").fields().forEachRemaining(e -> {
+            networks.fields().forEachRemaining(e -> {
                 files.put(e.getKey(), e.getValue().path("file").asText());
                 checksums.put(e.getKey(), e.getValue().path("sha256").asText());
             });
             for (Map.Entry<String, String> file : files.entrySet()) {
                 Path path = directory.resolve(file.getValue());
-                if (!Files.isRegularFile(path)) {
-                    throw new CorruptCheckpointException("checkpoint " + directory + " is missing " + file.getValue());
+                if (file.getValue().isEmpty() || !Files.isRegularFile(path)) {
+                    throw new CorruptCheckpointException("checkpoint " + directory + " is missing "
+                            + (file.getValue().isEmpty() ? "the file of " + file.getKey() : file.getValue()));
                 }
                 String actual = Sha256.of(path);
                 if (!actual.equals(checksums.get(file.getKey()))) {
@@ -149,13 +176,23 @@ public final class Checkpoints {
                             + " does not match " + checksums.get(file.getKey()) + " recorded in state.json");
                 }
             }
-            Shape shape = mapper.treeToValue(state.path("dataShape"), Shape.class);
-            return new Checkpoint(directory, state.path("step").asLong(), state.path("seed").asLong(), shape,
-                    state.path("conditionDim").asInt(), state.has("conditions")
-                    ? mapper.treeToValue(state.get("conditions"), ConditionSchema.class) : ConditionSchema.NONE,
-                    Files.readString(configPath), files, checksums);
+            return new Checkpoint(directory, state.get("step").asLong(), state.get("seed").asLong(), shape,
+                    state.path("conditionDim").asInt(), conditions, configJson, files, checksums);
         } catch (IOException e) {
             throw new CorruptCheckpointException("cannot read checkpoint " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The experiment a checkpoint was written under, as this version reads it; a config it cannot read makes
+     * the checkpoint unusable, so that is a {@link CorruptCheckpointException} naming the file too.
+     */
+    public static Experiment experiment(Checkpoint checkpoint, ExperimentReader reader) {
+        try {
+            return reader.read(checkpoint.configJson(), List.of());
+        } catch (ConfigException e) {
+            throw new CorruptCheckpointException("checkpoint file " + checkpoint.directory().resolve("config.json")
+                    + " holds a config this version cannot read: " + e.getMessage(), e);
         }
     }
 
@@ -176,10 +213,22 @@ public final class Checkpoints {
             Path path = checkpoint.directory().resolve(file);
             try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(path), 1 << 16))) {
                 entry.getValue().readState(in);
+            } catch (EOFException e) {
+                throw new CorruptCheckpointException("cannot restore " + entry.getKey() + " from " + path
+                        + ": truncated or corrupt (the file ends inside the network state)", e);
             } catch (IOException e) {
                 throw new CorruptCheckpointException("cannot restore " + entry.getKey() + " from " + path + ": " + e.getMessage(), e);
+            } catch (RuntimeException e) {
+                throw new CorruptCheckpointException("cannot restore " + entry.getKey() + " from " + path + ": truncated or corrupt ("
+                        + e + ")", e);
             }
         }
+    }
+
+    /** Whether a directory is named like a checkpoint ({@code step-N}), whatever it holds. */
+    public static boolean isCheckpointName(Path directory) {
+        Path name = directory.getFileName();
+        return name != null && STEP_DIR.matcher(name.toString()).matches();
     }
 
     public static long stepOf(Path directory) {
@@ -188,6 +237,26 @@ public final class Checkpoints {
             throw new IllegalArgumentException("not a checkpoint directory name (step-N): " + directory);
         }
         return Long.parseLong(m.group(1));
+    }
+
+    private static JsonNode readJson(Path file, ObjectMapper mapper) throws IOException {
+        try {
+            return mapper.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            throw corrupt(file, JsonErrors.notValidJson(e));
+        }
+    }
+
+    private static <T> T value(JsonNode state, String field, Class<T> type, Path file, ObjectMapper mapper) {
+        try {
+            return mapper.treeToValue(state.get(field), type);
+        } catch (JsonProcessingException e) {
+            throw corrupt(file, field + ": " + JsonErrors.describe(e));
+        }
+    }
+
+    private static CorruptCheckpointException corrupt(Path file, String problem) {
+        return new CorruptCheckpointException("checkpoint file " + file + " is corrupt: " + problem);
     }
 
     private static void writeSynced(Path path, String text) throws IOException {

@@ -120,13 +120,10 @@ public final class TrainingSession {
         JsonNode saved;
         JsonNode current;
         try {
-            saved = registry.mapper().readTree(reader.write(reader.read(checkpoint.configJson(), List.of())));
+            saved = registry.mapper().readTree(reader.write(Checkpoints.experiment(checkpoint, reader)));
             current = registry.mapper().readTree(reader.write(experiment));
         } catch (IOException e) {
             throw new CorruptCheckpointException("checkpoint " + checkpoint.directory() + " has an unreadable config.json", e);
-        } catch (ConfigException e) {
-            throw new CorruptCheckpointException("checkpoint " + checkpoint.directory() + " has a config this version cannot read: "
-                    + e.getMessage(), e);
         }
         List<String> differences = new ArrayList<>();
         Iterator<String> names = current.fieldNames();

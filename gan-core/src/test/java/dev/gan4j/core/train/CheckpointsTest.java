@@ -82,4 +82,79 @@ class CheckpointsTest {
         CorruptCheckpointException notOne = assertThrows(CorruptCheckpointException.class, () -> Checkpoints.read(written, mapper));
         assertTrue(notOne.getMessage().contains("state.json"), notOne.getMessage());
     }
+
+    @Test
+    void anIncompleteOrUnreadableManifestOrConfigNamesTheFile(@TempDir Path dir) throws Exception {
+        Path written = Checkpoints.write(new RunDirectory(dir), 3, 1, TinyNetworks.pointGan(1, new Adam(0.01)), Shape.vector(2),
+                "{\n  \"name\": \"x\"\n  \"seed\": 1\n}", mapper);
+        Path config = written.resolve("config.json");
+        String syntax = assertThrows(CorruptCheckpointException.class, () -> Checkpoints.read(written, mapper)).getMessage();
+        assertEquals("checkpoint file " + config + " is corrupt: not valid JSON: Unexpected character ('\"' (code 34)): "
+                + "was expecting comma to separate Object entries at line 3, column 3", syntax);
+
+        Files.writeString(config, "{}");
+        Path state = written.resolve("state.json");
+        String full = Files.readString(state);
+        Files.writeString(state, "{\"format\": 1, \"step\": 100, \"netw");
+        assertEquals("checkpoint file " + state + " is corrupt: not valid JSON: Unexpected end-of-input in field name at line 1, column 33",
+                assertThrows(CorruptCheckpointException.class, () -> Checkpoints.read(written, mapper)).getMessage());
+
+        Files.writeString(state, "{\"format\": 1, \"step\": 3}");
+        assertEquals("checkpoint file " + state + " is corrupt: it has no seed, dataShape, networks",
+                assertThrows(CorruptCheckpointException.class, () -> Checkpoints.read(written, mapper)).getMessage());
+
+        com.fasterxml.jackson.databind.node.ObjectNode zeroShape = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(full);
+        zeroShape.putArray("dataShape").add(0);
+        Files.writeString(state, mapper.writeValueAsString(zeroShape));
+        String badShape = assertThrows(CorruptCheckpointException.class, () -> Checkpoints.read(written, mapper)).getMessage();
+        assertTrue(badShape.startsWith("checkpoint file " + state + " is corrupt: dataShape: ")
+                && badShape.contains("shape dimensions must be > 0") && !badShape.contains("Source"), badShape);
+
+        Files.delete(state);
+        assertEquals("checkpoint " + written + " is incomplete: state.json is missing",
+                assertThrows(CorruptCheckpointException.class, () -> Checkpoints.read(written, mapper)).getMessage());
+    }
+
+    @Test
+    void aNetworkStateThatCannotBeRestoredNamesItsFile(@TempDir Path dir) throws Exception {
+        GanModel model = TinyNetworks.pointGan(1, new Adam(0.01));
+        Path written = Checkpoints.write(new RunDirectory(dir), 3, 1, model, Shape.vector(2), "{}", mapper);
+        Path generator = written.resolve("generator.bin");
+        byte[] saved = Files.readAllBytes(generator);
+
+        byte[] random = new byte[saved.length];
+        new java.util.Random(5).nextBytes(random);
+        random[0] = 0x12;
+        assertEquals("cannot restore generator from " + generator + ": not a gan4j network state (bad magic number 0x"
+                        + Integer.toHexString(java.nio.ByteBuffer.wrap(random).getInt()) + "): the file is corrupt, "
+                        + "or the config does not match the checkpoint",
+                restoreFailure(written, generator, random, model));
+
+        byte[] otherKind = saved.clone();
+        otherKind[3] = 'X';
+        String kind = restoreFailure(written, generator, otherKind, model);
+        assertTrue(kind.contains("another kind of network ('GANX', this config builds 'GAN")
+                && kind.endsWith("the config does not match the checkpoint"), kind);
+
+        byte[] garbageBody = saved.clone();
+        for (int i = 21; i < garbageBody.length; i++) {
+            garbageBody[i] = (byte) (i * 31);
+        }
+        assertTrue(restoreFailure(written, generator, garbageBody, model)
+                .startsWith("cannot restore generator from " + generator + ": truncated or corrupt"));
+
+        byte[] headerOnly = java.util.Arrays.copyOf(saved, 12);
+        assertEquals("cannot restore generator from " + generator + ": truncated or corrupt (the file ends inside the network state)",
+                restoreFailure(written, generator, headerOnly, model));
+    }
+
+    /** Replaces a network file, records its checksum as if it had been written so, and restores. */
+    private String restoreFailure(Path checkpoint, Path file, byte[] bytes, GanModel model) throws Exception {
+        String before = dev.gan4j.core.io.Sha256.of(file);
+        Files.write(file, bytes);
+        Path state = checkpoint.resolve("state.json");
+        Files.writeString(state, Files.readString(state).replace(before, dev.gan4j.core.io.Sha256.of(file)));
+        Checkpoint read = Checkpoints.read(checkpoint, mapper);
+        return assertThrows(CorruptCheckpointException.class, () -> Checkpoints.restore(read, model)).getMessage();
+    }
 }

@@ -9,9 +9,6 @@ import dev.gan4j.core.train.TrainingRun;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -64,8 +61,7 @@ public final class EvaluationListener implements TrainingListener {
         });
         console.println(text);
         try {
-            Files.writeString(run.metrics(), mapper.writeValueAsString(line) + System.lineSeparator(), StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            run.appendMetrics(mapper.writeValueAsString(line));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + run.metrics(), e);
         }

@@ -1,7 +1,9 @@
 package dev.gan4j.metrics.report;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gan4j.core.config.JsonErrors;
 import dev.gan4j.core.io.AtomicFiles;
 import dev.gan4j.core.train.RunDirectory;
 import org.knowm.xchart.BitmapEncoder;
@@ -12,6 +14,7 @@ import org.knowm.xchart.style.Styler;
 
 import java.awt.Color;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,10 +44,18 @@ public final class RunReport {
             List.of("precision", "recall"), List.of("density", "coverage"), List.of("class_kl", "class_min_share"));
 
     private final RunDirectory run;
+    private final PrintStream notes;
     private final ObjectMapper mapper = new ObjectMapper();
 
+    /** A report that tells on standard error which metric lines it skipped. */
     public RunReport(RunDirectory run) {
+        this(run, System.err);
+    }
+
+    /** @param notes where to tell which metric lines were skipped */
+    public RunReport(RunDirectory run, PrintStream notes) {
         this.run = requireNonNull(run, "run is null");
+        this.notes = requireNonNull(notes, "notes is null");
     }
 
     public Path file() {
@@ -56,15 +67,28 @@ public final class RunReport {
         if (!Files.isRegularFile(run.config())) {
             throw new IOException("not a run directory (no config.json): " + run.root());
         }
-        JsonNode config = mapper.readTree(run.config().toFile());
+        JsonNode config;
+        try {
+            config = mapper.readTree(run.config().toFile());
+        } catch (JsonProcessingException e) {
+            throw new IOException(run.config() + " is " + JsonErrors.notValidJson(e), e);
+        }
         List<JsonNode> training = new ArrayList<>();
         List<JsonNode> evaluations = new ArrayList<>();
         if (Files.isRegularFile(run.metrics())) {
-            for (String line : Files.readAllLines(run.metrics(), StandardCharsets.UTF_8)) {
-                if (line.isBlank()) {
+            List<String> lines = Files.readAllLines(run.metrics(), StandardCharsets.UTF_8);
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).isBlank()) {
                     continue;
                 }
-                JsonNode node = mapper.readTree(line);
+                JsonNode node;
+                try {
+                    node = mapper.readTree(lines.get(i));
+                } catch (JsonProcessingException e) {
+                    notes.println("note: skipped line " + (i + 1) + " of " + run.metrics() + ", not valid JSON (" + e.getOriginalMessage()
+                            + "): a run killed while writing a line leaves it cut off");
+                    continue;
+                }
                 (node.has("eval_samples") ? evaluations : training).add(node);
             }
         }

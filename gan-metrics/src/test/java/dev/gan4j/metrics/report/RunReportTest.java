@@ -9,9 +9,11 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -61,6 +63,26 @@ class RunReportTest {
     void aDirectoryWithoutARunIsAnError(@TempDir Path dir) {
         IOException e = assertThrows(IOException.class, () -> new RunReport(new RunDirectory(dir)).write());
         assertTrue(e.getMessage().contains("config.json"), e.getMessage());
+    }
+
+    @Test
+    void aMetricLineCutOffByAKilledRunIsSkippedWithANote(@TempDir Path dir) throws IOException {
+        RunDirectory run = run(dir);
+        Files.writeString(run.metrics(), "{\"step\":12,\"d_lo", StandardOpenOption.APPEND);
+        java.io.ByteArrayOutputStream notes = new java.io.ByteArrayOutputStream();
+        String html = Files.readString(new RunReport(run, new PrintStream(notes, true, StandardCharsets.UTF_8)).write());
+        assertTrue(html.contains("<th>step</th><td>10</td>"), "the last complete training line");
+        assertEquals("note: skipped line 9 of " + run.metrics() + ", not valid JSON (Unexpected end-of-input in field name): "
+                + "a run killed while writing a line leaves it cut off" + System.lineSeparator(), notes.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aConfigThatIsNotJsonIsNamed(@TempDir Path dir) throws IOException {
+        RunDirectory run = run(dir);
+        Files.writeString(run.config(), "{\"name\": \"r\",\n\"seed\": }");
+        IOException e = assertThrows(IOException.class, () -> new RunReport(run).write());
+        assertEquals(run.config() + " is not valid JSON: Unexpected character ('}' (code 125)): expected a value at line 2, column 9",
+                e.getMessage());
     }
 
     @Test

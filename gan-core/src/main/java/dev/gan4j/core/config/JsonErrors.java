@@ -1,0 +1,61 @@
+package dev.gan4j.core.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Jackson's errors in the words gan4j prints: a syntax error with its line and column, a mapping error
+ * with the JSON path of the field, never Jackson's {@code [Source: ...]} location suffix.
+ */
+public final class JsonErrors {
+    private static final Pattern SOURCE_WITH_LINE = Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+)[^\\]]*\\]");
+    private static final Pattern SOURCE = Pattern.compile("\\s*(?:at )?\\[Source: [^\\]]*\\]");
+
+    private JsonErrors() {
+    }
+
+    /**
+     * {@code path.to.field: <problem>} for a mapping error (a wrong type, a missing value), otherwise
+     * {@link #notValidJson}; either with the line and column when Jackson knows them.
+     */
+    public static String describe(JsonProcessingException e) {
+        if (e instanceof JsonMappingException mapping) {
+            String path = path(mapping.getPath());
+            return (path.isEmpty() ? "" : path + ": ") + problem(e) + at(e.getLocation());
+        }
+        return notValidJson(e);
+    }
+
+    /** {@code not valid JSON: <problem> at line L, column C}: what a failure to read a document as a JSON tree means. */
+    public static String notValidJson(JsonProcessingException e) {
+        return "not valid JSON: " + problem(e) + at(e.getLocation());
+    }
+
+    /** The dot-separated JSON path of a mapping error, {@code items[2].name}; empty for the whole document. */
+    public static String path(List<JsonMappingException.Reference> references) {
+        List<String> parts = new ArrayList<>();
+        for (JsonMappingException.Reference ref : references) {
+            if (ref.getFieldName() != null) {
+                parts.add(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                parts.add("[" + ref.getIndex() + "]");
+            }
+        }
+        return String.join(".", parts).replace(".[", "[");
+    }
+
+    /** Jackson's own message, where a location inside it ("starting at [Source: ...; line: 1]") is just the line. */
+    private static String problem(JsonProcessingException e) {
+        String withLines = SOURCE_WITH_LINE.matcher(e.getOriginalMessage()).replaceAll("line $1");
+        return SOURCE.matcher(withLines).replaceAll("");
+    }
+
+    private static String at(JsonLocation location) {
+        return location == null || location.getLineNr() < 0 ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
+}

@@ -1,0 +1,185 @@
+package dev.gan4j.examples;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gan4j.core.io.NpyWriter;
+import dev.gan4j.core.io.Sha256;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What the commands say about damaged runs, damaged checkpoints and unusable input: the file, what is wrong, the exit code. */
+class CommandErrorsTest {
+    private static final String NL = System.lineSeparator();
+    private static final String HINT = "(set GAN_DEBUG=1 for the stack trace)";
+
+    /** A 4-step toy-ring run with its checkpoint at step-4. */
+    private static Path train(Path dir) {
+        Path run = dir.resolve("ring");
+        TestExperiments.Result trained = TestExperiments.run("train", "toy-ring", "--run-dir", run.toString(),
+                "--set", "training.iterations=4", "--set", "data.size=500");
+        assertEquals(0, trained.exitCode(), trained.err());
+        return run;
+    }
+
+    private static TestExperiments.Result sample(Path source, Path dir) {
+        return TestExperiments.run("sample", source.toString(), "--n", "10", "--out", dir.resolve("out.npy").toString());
+    }
+
+    @Test
+    void aCheckpointWhoseConfigIsNotJsonIsCorrupt(@TempDir Path dir) throws Exception {
+        Path run = train(dir);
+        Path config = run.resolve("checkpoints/step-4/config.json");
+        Files.writeString(config, Files.readString(config).replaceFirst("\"seed\" : 1,", "\"seed\" : 1"));
+        TestExperiments.Result result = sample(run, dir);
+        assertEquals(1, result.exitCode(), result.err());
+        assertEquals("error: checkpoint file " + config + " is corrupt: not valid JSON: Unexpected character ('\"' (code 34)): "
+                + "was expecting comma to separate Object entries at line 5, column 3" + NL, result.err());
+    }
+
+    @Test
+    void aCheckpointConfigThisVersionCannotReadNamesTheFile(@TempDir Path dir) throws Exception {
+        Path run = train(dir);
+        Path config = run.resolve("checkpoints/step-4/config.json");
+        Files.writeString(config, Files.readString(config).replaceFirst("\"type\" : \"mlp\"", "\"type\" : \"no-such-net\""));
+        TestExperiments.Result result = sample(run, dir);
+        assertEquals(1, result.exitCode(), result.err());
+        assertTrue(result.err().startsWith("error: checkpoint file " + config + " holds a config this version cannot read: "
+                + "generator.type: unknown generator type 'no-such-net'"), result.err());
+    }
+
+    @Test
+    void aCheckpointWithoutItsManifestIsIncomplete(@TempDir Path dir) throws Exception {
+        Path run = train(dir);
+        Path checkpoint = run.resolve("checkpoints/step-4");
+        Files.delete(checkpoint.resolve("state.json"));
+        TestExperiments.Result direct = sample(checkpoint, dir);
+        assertEquals(1, direct.exitCode());
+        assertEquals("error: checkpoint " + checkpoint + " is incomplete: state.json is missing" + NL, direct.err());
+        TestExperiments.Result viaRun = sample(run, dir);
+        assertEquals(1, viaRun.exitCode());
+        assertEquals("error: " + run.resolve("checkpoints") + " holds no complete checkpoint (a step-N directory with state.json)" + NL,
+                viaRun.err());
+    }
+
+    @Test
+    void aManifestWithoutTheDataShapeNamesTheField(@TempDir Path dir) throws Exception {
+        Path run = train(dir);
+        Path state = run.resolve("checkpoints/step-4/state.json");
+        ObjectMapper mapper = TestExperiments.registry().mapper();
+        com.fasterxml.jackson.databind.node.ObjectNode tree = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(state.toFile());
+        tree.remove("dataShape");
+        Files.writeString(state, mapper.writeValueAsString(tree));
+        TestExperiments.Result result = sample(run, dir);
+        assertEquals(1, result.exitCode());
+        assertEquals("error: checkpoint file " + state + " is corrupt: it has no dataShape" + NL, result.err());
+    }
+
+    @Test
+    void aNetworkStateThatIsNotOneSaysSo(@TempDir Path dir) throws Exception {
+        Path run = train(dir);
+        Path generator = run.resolve("checkpoints/step-4/generator.bin");
+        byte[] saved = Files.readAllBytes(generator);
+
+        byte[] garbageBody = saved.clone();
+        for (int i = 21; i < garbageBody.length; i++) {
+            garbageBody[i] = (byte) (i * 31);
+        }
+        replaceKeepingTheChecksumValid(generator, garbageBody);
+        TestExperiments.Result body = sample(run, dir);
+        assertEquals(1, body.exitCode());
+        assertTrue(body.err().startsWith("error: cannot restore generator from " + generator + ": truncated or corrupt")
+                && !body.err().contains(HINT), body.err());
+
+        byte[] random = new byte[saved.length];
+        new java.util.Random(3).nextBytes(random);
+        random[0] = 0x13;
+        replaceKeepingTheChecksumValid(generator, random);
+        TestExperiments.Result notOne = sample(run, dir);
+        assertEquals(1, notOne.exitCode());
+        assertTrue(notOne.err().startsWith("error: cannot restore generator from " + generator + ": not a gan4j network state")
+                && notOne.err().contains("the file is corrupt, or the config does not match the checkpoint"), notOne.err());
+    }
+
+    private static void replaceKeepingTheChecksumValid(Path file, byte[] bytes) throws IOException {
+        String before = Sha256.of(file);
+        Files.write(file, bytes);
+        Path state = file.resolveSibling("state.json");
+        Files.writeString(state, Files.readString(state).replace(before, Sha256.of(file)));
+    }
+
+    @Test
+    void evaluateAppendsAfterACutOffLineAndTheReportSkipsIt(@TempDir Path dir) throws Exception {
+        Path run = train(dir);
+        Path metrics = run.resolve("metrics.jsonl");
+        Files.writeString(metrics, "{\"step\":6,\"d_lo", StandardOpenOption.APPEND);
+        String note = "note: skipped line 2 of " + metrics + ", not valid JSON (Unexpected end-of-input in field name): "
+                + "a run killed while writing a line leaves it cut off" + NL;
+
+        TestExperiments.Result evaluated = TestExperiments.run("evaluate", run.toString(), "--metrics", "modes", "--n", "50");
+        assertEquals(0, evaluated.exitCode(), evaluated.err());
+        List<String> lines = Files.readAllLines(metrics);
+        assertEquals(3, lines.size(), lines.toString());
+        assertEquals("{\"step\":6,\"d_lo", lines.get(1));
+        assertTrue(lines.get(2).startsWith("{\"step\":4,\"eval_samples\":50"), lines.get(2));
+        assertEquals(note, evaluated.err());
+
+        Files.delete(run.resolve("report.html"));
+        TestExperiments.Result report = TestExperiments.run("report", run.toString());
+        assertEquals(0, report.exitCode(), report.err());
+        assertEquals(note, report.err());
+        assertTrue(Files.readString(run.resolve("report.html")).contains("modes_captured"));
+    }
+
+    @Test
+    void aSamplesFileWithoutSamplesIsNamed(@TempDir Path dir) throws Exception {
+        Path empty = dir.resolve("empty.npy");
+        new NpyWriter(empty, DataType.FLOAT, 0, 2).close();
+        TestExperiments.Result modes = TestExperiments.run("evaluate", "--samples", empty.toString(), "--config", "toy-ring",
+                "--metrics", "modes");
+        assertEquals(1, modes.exitCode());
+        assertEquals("error: " + empty + " holds 0 samples; 'modes' needs at least 1" + NL, modes.err());
+        TestExperiments.Result judged = TestExperiments.run("evaluate", "--samples", empty.toString(), "--config", "toy-ring");
+        assertEquals(1, judged.exitCode());
+        assertEquals("error: " + empty + " holds 0 samples; the metrics need at least 2" + NL, judged.err());
+    }
+
+    @Test
+    void theStackTraceHintIsOnlyForFailuresNobodyAnticipated() {
+        TestExperiments.Result usage = TestExperiments.run("evaluate", "--config", "toy-ring");
+        assertEquals("error: give either RUN_DIR or --samples FILE.npy" + NL, usage.err());
+
+        assertTrue(GanCommand.deliberate(new IllegalArgumentException("--n must be > 0")));
+        assertTrue(GanCommand.deliberate(new UncheckedIOException("cannot write x", new IOException("disk full"))));
+        assertFalse(GanCommand.deliberate(new IllegalStateException()), "no message");
+        int zero = 0;
+        assertFalse(GanCommand.deliberate(assertThrows(ArithmeticException.class, () -> System.out.println(1 / zero))));
+        assertFalse(GanCommand.deliberate(assertThrows(NumberFormatException.class, () -> Long.parseLong("9".repeat(20)))),
+                "raised inside the JDK");
+        assertFalse(GanCommand.deliberate(new NullPointerException("x is null")));
+    }
+
+    @Test
+    void printedMessagesCarryNoJacksonLocationsAndNoRepeatedCause() {
+        JsonProcessingException json = assertThrows(JsonProcessingException.class,
+                () -> new ObjectMapper().readTree("{\"format\": 1, \"netw"));
+        assertEquals("cannot read x: not valid JSON: Unexpected end-of-input in field name at line 1, column 20",
+                GanCommand.message(new IllegalStateException("cannot read x: " + json.getMessage(), json)));
+        assertEquals("not valid JSON: Unexpected end-of-input in field name at line 1, column 20: whatever",
+                GanCommand.message(new UncheckedIOException(json.getMessage() + ": whatever", json)));
+        assertEquals("judge file j is truncated",
+                GanCommand.message(new UncheckedIOException("judge file j is truncated", new IOException("judge file j is truncated"))));
+    }
+}

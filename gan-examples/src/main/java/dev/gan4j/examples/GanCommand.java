@@ -43,7 +43,14 @@ public final class GanCommand implements Runnable {
             }
             return e instanceof ConfigException ? 2 : 1;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            cli.getErr().println("error: the Java heap is full (" + e.getMessage() + "); give the JVM more with GAN_JAVA_OPTS, e.g. "
+                    + "GAN_JAVA_OPTS='-Xmx2g -Xmn32m -Dorg.bytedeco.javacpp.maxbytes=1g -Dorg.bytedeco.javacpp.maxphysicalbytes=4g "
+                    + "-XX:-UseSuperWord'");
+            return 1;
+        }
     }
 
     /**

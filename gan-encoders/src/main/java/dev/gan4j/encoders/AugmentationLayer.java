@@ -15,8 +15,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * The conditioning augmentation of StackGAN (Zhang et al. 2017, section 3.1): one linear layer maps the
  * encoding e to mu and log sigma, G reads c = mu + sigma * eps with eps ~ N(0, I), and G's loss gains
  * {@code weight} times KL(N(mu, sigma^2) || N(0, I)) = 1/2 sum(mu^2 + sigma^2 - 1 - 2 log sigma), whose
- * gradients are mu and sigma^2 - 1 (with respect to log sigma). The paper's layer is followed by a ReLU;
- * this one is linear, so mu can take either sign. Sampling reads mu: the latent vector already varies
+ * gradients are mu and sigma^2 - 1 (with respect to log sigma). The authors' code follows the layer with a
+ * leaky ReLU, a ReLU or a GLU depending on the version; this one is linear, so mu can take either sign. Sampling reads mu: the latent vector already varies
  * the examples, and a wish then always means the same condition.
  */
 final class AugmentationLayer implements ConditionAugmentation {

@@ -15,7 +15,9 @@ import dev.gan4j.core.train.Seeds;
  *
  * @param encoder  the encoder whose vectors are augmented (required)
  * @param dim      size of the condition G reads (default 128, the paper's)
- * @param klWeight weight of the KL term in G's loss, lambda of the paper (default 1)
+ * @param klWeight weight of the KL term in G's loss, lambda of the paper (default 1). The KL is summed over
+ *                 the condition's dimensions and averaged over examples, as the paper writes it; the authors'
+ *                 code averages over dimensions too, with weight 2, which is klWeight 2 / dim here
  */
 public record ConditioningAugmentationSpec(EncoderSpec encoder, Integer dim, Double klWeight) implements EncoderSpec {
     public ConditioningAugmentationSpec {

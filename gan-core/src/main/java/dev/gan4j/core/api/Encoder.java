@@ -33,8 +33,8 @@ public interface Encoder {
     Conditions parse(List<String> wishes);
 
     /**
-     * The encoder's trainable part, trained with G and D from the gradients of their losses with respect
-     * to the condition, and checkpointed as {@code encoder}; {@code null} when it has no parameters. Its
+     * The encoder's trainable part, trained as part of D from the gradients of D's loss terms with respect
+     * to the condition (G's step leaves it alone, so nothing is counted twice), and checkpointed as {@code encoder}; {@code null} when it has no parameters. Its
      * input is whatever {@link #encode} feeds it.
      */
     default TrainableNetwork network() {

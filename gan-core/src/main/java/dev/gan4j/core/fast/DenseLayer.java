@@ -7,7 +7,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * y = x W + b with W {@code [in, out]}, computed by {@code Nd4j.gemm} with transpose flags (a gemm on
+ * y = x W + b with W {@code [in, out]} (or y = x W without a bias), computed by {@code Nd4j.gemm} with transpose flags (a gemm on
  * transposed views is several times slower). The bias sum of the backward pass is a gemm with a row
  * of ones, which writes straight into the gradient view.
  *
@@ -17,6 +17,7 @@ import org.nd4j.linalg.factory.Nd4j;
 final class DenseLayer implements FastLayer {
     private final int in;
     private final int out;
+    private final boolean hasBias;
     private final Buffers buffers;
     private final SpectralNorm spectralNorm;
     private INDArray weights;
@@ -26,9 +27,10 @@ final class DenseLayer implements FastLayer {
     private INDArray biasGradient;
     private INDArray input;
 
-    DenseLayer(int in, int out, boolean spectralNorm, DataType dataType) {
+    DenseLayer(int in, int out, boolean hasBias, boolean spectralNorm, DataType dataType) {
         this.in = in;
         this.out = out;
+        this.hasBias = hasBias;
         this.buffers = new Buffers(dataType);
         this.spectralNorm = spectralNorm ? new SpectralNorm(new long[] {in, out}, 1, dataType) : null;
     }
@@ -55,7 +57,7 @@ final class DenseLayer implements FastLayer {
 
     @Override
     public long parameterCount() {
-        return (long) in * out + out;
+        return (long) in * out + (hasBias ? out : 0);
     }
 
     @Override
@@ -67,9 +69,11 @@ final class DenseLayer implements FastLayer {
     public void bind(INDArray parameters, INDArray gradients, INDArray state) {
         long w = (long) in * out;
         weights = parameters.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, w)).reshape('c', in, out);
-        bias = parameters.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(w, w + out)).reshape('c', 1, out);
         weightGradient = gradients.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, w)).reshape('c', in, out);
-        biasGradient = gradients.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(w, w + out)).reshape('c', 1, out);
+        if (hasBias) {
+            bias = parameters.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(w, w + out)).reshape('c', 1, out);
+            biasGradient = gradients.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(w, w + out)).reshape('c', 1, out);
+        }
         if (spectralNorm != null) {
             spectralNorm.bind(weights, weightGradient, state);
         }
@@ -78,7 +82,9 @@ final class DenseLayer implements FastLayer {
     @Override
     public void initialize(double weightStd, NormalSampler normal) {
         weights.assign(normal.next(weights.dataType(), in, out).muli(weightStd));
-        bias.assign(0);
+        if (hasBias) {
+            bias.assign(0);
+        }
         if (spectralNorm != null) {
             spectralNorm.initialize(normal);
         }
@@ -99,7 +105,9 @@ final class DenseLayer implements FastLayer {
         long n = x.size(0);
         INDArray y = buffers.get(training ? "y" : "yi", n, out);
         Nd4j.gemm(x, w, y, false, false, 1.0, 0.0);
-        y.addiRowVector(bias);
+        if (hasBias) {
+            y.addiRowVector(bias);
+        }
         if (training) {
             input = x;
             effectiveWeights = w;
@@ -112,7 +120,9 @@ final class DenseLayer implements FastLayer {
         long n = g.size(0);
         if (parameterGradients) {
             Nd4j.gemm(input, g, weightGradient, true, false, 1.0, 0.0);
-            Nd4j.gemm(buffers.get("ones", 1, n).assign(1), g, biasGradient, false, false, 1.0, 0.0);
+            if (hasBias) {
+                Nd4j.gemm(buffers.get("ones", 1, n).assign(1), g, biasGradient, false, false, 1.0, 0.0);
+            }
             if (spectralNorm != null) {
                 spectralNorm.backward();
             }

@@ -30,7 +30,7 @@ import static java.util.Objects.requireNonNull;
  * condition of each example: the whole input still goes to the first layer, and the layers that modulate their
  * output by the condition ({@link Builder#conditionalBatchNorm}) get those columns as well. Their gradients with
  * respect to the condition are added to those columns of the input gradient, so whatever produced the
- * condition (an encoder, a conditioning augmentation) learns from every path the condition takes.
+ * condition (a conditioning augmentation) learns from every path the condition takes through this network.
  */
 public final class FastNetwork implements TrainableNetwork {
     private static final int STATE_MAGIC = 0x47414E46; // "GANF"
@@ -334,10 +334,15 @@ public final class FastNetwork implements TrainableNetwork {
 
         /** A fully connected layer; image input is flattened first. */
         public Builder dense(int out) {
+            return dense(out, true);
+        }
+
+        /** A fully connected layer, with a bias or (a plain linear map, such as an embedding) without. */
+        public Builder dense(int out, boolean bias) {
             if (current.dims().length != 1) {
                 reshape(Shape.vector((int) current.size()));
             }
-            return add(new DenseLayer((int) current.size(), out, spectralNorm, dataType));
+            return add(new DenseLayer((int) current.size(), out, bias, spectralNorm, dataType));
         }
 
         public Builder conv(int out, int kernel, int stride, int padding) {

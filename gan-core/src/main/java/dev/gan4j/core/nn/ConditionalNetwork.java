@@ -23,15 +23,21 @@ import static java.util.Objects.requireNonNull;
  * <ul>
  *   <li>{@link Join#PROJECTION} (Miyato &amp; Koyama 2018): {@code psi(phi(x)) + <V y, phi(x)>}, the inner
  *       product of the features with an embedding of the condition, which the authors derive from the
- *       log-likelihood ratio of a conditional model and show to beat concatenation;</li>
+ *       log-likelihood ratio of a conditional model and show to beat concatenation. The embedding is a
+ *       linear map without a bias, as in the authors' code: a bias would add an unconditional term that
+ *       spectral normalization does not bound;</li>
  *   <li>{@link Join#CONCAT} (Mirza &amp; Osindero 2014; Reed et al. 2016 join text the same way):
- *       {@code psi([phi(x), y])}.</li>
+ *       {@code psi(leakyRelu(W [phi(x), y]))} with a hidden layer of {@value #CONCAT_HIDDEN} units. Without
+ *       it the condition would only shift the logit by the same amount for every example, and D could not
+ *       tell whether an example fits its condition; both papers join before a non-linear layer.</li>
  * </ul>
  *
  * <p>The condition is handed over by {@link #condition} before each forward pass; backward passes also
  * produce d(loss)/d(y) ({@link #conditionGradient}) so a trainable encoder can learn from D.
  */
 public final class ConditionalNetwork implements TrainableNetwork {
+    static final int CONCAT_HIDDEN = 256;
+
     /** How the head joins the condition. */
     public enum Join {
         PROJECTION,
@@ -65,10 +71,13 @@ public final class ConditionalNetwork implements TrainableNetwork {
         this.featureDim = featureDim;
         this.conditionDim = conditionDim;
         int headInput = join == Join.CONCAT ? featureDim + conditionDim : featureDim;
-        this.head = FastNetwork.builder(Shape.vector(headInput), dataType).spectralNorm(spectralNorm).dense(outputs)
-                .build(updater, seed, weightStd);
+        FastNetwork.Builder headLayers = FastNetwork.builder(Shape.vector(headInput), dataType).spectralNorm(spectralNorm);
+        if (join == Join.CONCAT) {
+            headLayers.dense(CONCAT_HIDDEN).leakyRelu(0.2);
+        }
+        this.head = headLayers.dense(outputs).build(updater, seed, weightStd);
         this.embedding = join == Join.PROJECTION
-                ? FastNetwork.builder(Shape.vector(conditionDim), dataType).spectralNorm(spectralNorm).dense(featureDim)
+                ? FastNetwork.builder(Shape.vector(conditionDim), dataType).spectralNorm(spectralNorm).dense(featureDim, false)
                 .build(updater, seed + 1, weightStd)
                 : null;
     }

@@ -291,6 +291,12 @@ public final class AlternatingStrategy implements TrainingStrategy {
             throw new IllegalArgumentException("matchingAware needs a discriminator that reads the condition (conditioning"
                     + " projection or concat in a conditional experiment); this one reads none");
         }
+        if (model.discriminator().auxiliaryOutputs() > 0 && model.encoder().schema().classes().isEmpty()
+                && model.encoder().schema().tags().isEmpty()) {
+            throw new IllegalArgumentException("an auxiliary classifier (conditioning acgan, auxiliaryClassifier) learns the data's "
+                    + "classes or tags, but this experiment's conditions have neither (captions, for instance); use projection "
+                    + "or concat conditioning");
+        }
         if (penalty != null) {
             penalty.check(model.discriminator().network());
         }

@@ -158,6 +158,18 @@ class MatchingAwareTest {
         assertEquals(rows, AlternatingStrategy.roll(AlternatingStrategy.roll(rows, 1), -1));
     }
 
+    /** Captions have no classes or tags for an auxiliary classifier to learn: refused before training, not at step one. */
+    @Test
+    void anAuxiliaryClassifierNeedsClassesOrTags() {
+        FastNetwork acgan = FastNetwork.builder(POINT, DataType.DOUBLE).dense(1 + 3).build(new Adam(), 1, 0.1);
+        GanModel model = new GanModel(generator(), new NetworkDiscriminator(POINT, 0, acgan, 3), dev.gan4j.core.api.Unconditional.INSTANCE);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new AlternatingStrategy(AdversarialLoss.NON_SATURATING).check(model));
+        assertTrue(e.getMessage().contains("classes or tags"), e.getMessage());
+        new AlternatingStrategy(AdversarialLoss.NON_SATURATING).check(new GanModel(generator(), new NetworkDiscriminator(POINT, 0, acgan, 3),
+                encoder));
+    }
+
     @Test
     void aDiscriminatorThatReadsNoConditionIsRefused() {
         FastNetwork acgan = FastNetwork.builder(POINT, DataType.DOUBLE).dense(1 + 3).build(new Adam(), 1, 0.1);

@@ -91,12 +91,17 @@ public final class TextRnnEncoder implements Encoder {
         return schema;
     }
 
-    /** {@code [n, T]} word ids, T the longest sentence's word count (at most maxLength), padded with 0. */
+    /**
+     * {@code [n, T]} word ids, T the longest sentence's word count (at most maxLength), padded with 0. Words
+     * outside the vocabulary are skipped: with the default minCount of 1 every training word has its own id, so
+     * an unknown-word vector would never be trained and would only add noise to a wish. A sentence without a
+     * known word reads as the single unknown-word id.
+     */
     public INDArray wordIds(List<String> texts) {
         List<int[]> rows = new ArrayList<>(texts.size());
         int length = 1;
         for (String text : texts) {
-            List<String> words = Tokenizer.tokens(text);
+            List<String> words = Tokenizer.tokens(text).stream().filter(ids::containsKey).toList();
             int[] row = new int[Math.max(1, Math.min(maxLength, words.size()))];
             java.util.Arrays.fill(row, UNKNOWN);
             for (int i = 0; i < Math.min(maxLength, words.size()); i++) {

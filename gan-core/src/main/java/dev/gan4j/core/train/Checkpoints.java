@@ -14,6 +14,8 @@ import dev.gan4j.core.config.ExperimentReader;
 import dev.gan4j.core.config.JsonErrors;
 import dev.gan4j.core.io.AtomicFiles;
 import dev.gan4j.core.io.Sha256;
+import org.nd4j.linalg.indexing.BooleanIndexing;
+import org.nd4j.linalg.indexing.conditions.Conditions;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -53,8 +55,15 @@ public final class Checkpoints {
     private Checkpoints() {
     }
 
+    /**
+     * Writes the checkpoint of {@code step}, replacing one of the same step.
+     *
+     * @throws DivergenceException when a network's parameters are NaN or infinite: an update can break them while
+     *                             the losses, computed before it, look fine, and such a checkpoint would pass for good
+     */
     public static Path write(RunDirectory run, long step, long seed, GanModel model, Shape dataShape,
                              String configJson, ObjectMapper mapper) throws IOException {
+        requireFiniteParameters(model, step);
         Path parent = run.checkpoints();
         Files.createDirectories(parent);
         Path target = parent.resolve("step-" + step);
@@ -104,6 +113,14 @@ public final class Checkpoints {
         } finally {
             if (Files.exists(temporary)) {
                 deleteRecursively(temporary);
+            }
+        }
+    }
+
+    private static void requireFiniteParameters(GanModel model, long step) {
+        for (Map.Entry<String, TrainableNetwork> entry : model.networks().entrySet()) {
+            if (BooleanIndexing.or(entry.getValue().parameters(), Conditions.notFinite())) {
+                throw DivergenceException.nonFiniteParameters(step, entry.getKey());
             }
         }
     }

@@ -47,6 +47,31 @@ class CheckpointsTest {
     }
 
     @Test
+    void aModelWithNanOrInfiniteParametersIsNotCheckpointed(@TempDir Path dir) throws Exception {
+        RunDirectory run = new RunDirectory(dir);
+        GanModel model = TinyNetworks.pointGan(1, new Adam(0.01));
+        org.nd4j.linalg.api.ndarray.INDArray parameters = model.discriminator().network().parameters();
+        parameters.putScalar(parameters.length() - 1, Double.POSITIVE_INFINITY);
+        model.discriminator().network().setParameters(parameters);
+        DivergenceException infinite = assertThrows(DivergenceException.class,
+                () -> Checkpoints.write(run, 8, 1, model, Shape.vector(2), "{}", mapper));
+        assertEquals("training diverged by step 8: the parameters of discriminator are NaN or infinite"
+                + " (lower the learning rates in optimizers.*, or try another strategy)", infinite.getMessage());
+        assertEquals(7, infinite.step());
+
+        GanModel nan = TinyNetworks.pointGan(1, new Adam(0.01));
+        nan.generator().network().setParameters(nan.generator().network().parameters().putScalar(0, Double.NaN));
+        assertTrue(assertThrows(DivergenceException.class, () -> Checkpoints.write(run, 8, 1, nan, Shape.vector(2), "{}", mapper))
+                .getMessage().contains("parameters of generator"));
+        assertTrue(Checkpoints.latest(run).isEmpty());
+        if (Files.isDirectory(run.checkpoints())) {
+            try (var entries = Files.list(run.checkpoints())) {
+                assertEquals(0, entries.count(), "not even a temporary directory");
+            }
+        }
+    }
+
+    @Test
     void latestIgnoresUnfinishedWritesAndPicksTheHighestStep(@TempDir Path dir) throws Exception {
         RunDirectory run = new RunDirectory(dir);
         GanModel model = TinyNetworks.pointGan(1, new Adam(0.01));

@@ -1,0 +1,59 @@
+package dev.gan4j.examples;
+
+import dev.gan4j.core.config.DataContext;
+import dev.gan4j.core.config.Experiment;
+import dev.gan4j.core.config.ExperimentReader;
+import dev.gan4j.core.train.Checkpoints;
+import dev.gan4j.core.train.DivergenceException;
+import dev.gan4j.core.train.RunDirectory;
+import dev.gan4j.core.train.TrainingSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Small toy-ring runs that break as long runs do: weights gone NaN, killed writes, damaged checkpoints. */
+class RunFailuresTest {
+    private final ExperimentReader reader = new ExperimentReader(TestExperiments.registry());
+    private final ByteArrayOutputStream console = new ByteArrayOutputStream();
+
+    private Experiment ring(int iterations, int checkpointEvery, String... overrides) {
+        List<String> all = new ArrayList<>(List.of("data.size=500", "data.batchSize=32", "generator.hidden=[16]",
+                "discriminator.hidden=[16]", "training.iterations=" + iterations, "training.checkpointEvery=" + checkpointEvery,
+                "training.sampleEvery=1000", "training.logEvery=1"));
+        all.addAll(List.of(overrides));
+        return ExperimentSource.load(reader, "toy-ring", all);
+    }
+
+    private TrainingSession session() {
+        return new TrainingSession(TestExperiments.registry(), DataContext.system(),
+                new PrintStream(console, true, StandardCharsets.UTF_8), false);
+    }
+
+    private static List<String> checkpointNames(Path runDir) throws Exception {
+        try (Stream<Path> entries = Files.list(new RunDirectory(runDir).checkpoints())) {
+            return entries.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void weightsBrokenByTheLastUpdateFailTheRunInsteadOfBeingCheckpointed(@TempDir Path dir) throws Exception {
+        Experiment poisoned = ring(5, 2, "strategy={\"type\":\"test-poison\",\"at\":4}");
+        Path run = dir.resolve("run");
+        DivergenceException e = assertThrows(DivergenceException.class, () -> session().train(poisoned, run, false));
+        assertTrue(e.getMessage().contains("parameters of discriminator are NaN or infinite")
+                && e.getMessage().contains("the last good checkpoint is " + run.resolve("checkpoints/step-4")), e.getMessage());
+        assertEquals(List.of("step-2", "step-4"), checkpointNames(run));
+    }
+}

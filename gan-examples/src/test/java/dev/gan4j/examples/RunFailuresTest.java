@@ -4,6 +4,7 @@ import dev.gan4j.core.config.DataContext;
 import dev.gan4j.core.config.Experiment;
 import dev.gan4j.core.config.ExperimentReader;
 import dev.gan4j.core.train.Checkpoints;
+import dev.gan4j.core.train.CorruptCheckpointException;
 import dev.gan4j.core.train.DivergenceException;
 import dev.gan4j.core.train.RunDirectory;
 import dev.gan4j.core.train.TrainingSession;
@@ -55,5 +56,34 @@ class RunFailuresTest {
         assertTrue(e.getMessage().contains("parameters of discriminator are NaN or infinite")
                 && e.getMessage().contains("the last good checkpoint is " + run.resolve("checkpoints/step-4")), e.getMessage());
         assertEquals(List.of("step-2", "step-4"), checkpointNames(run));
+    }
+
+    @Test
+    void aDamagedNewestCheckpointIsSkippedWithAWarningAndResumeUsesTheOneBefore(@TempDir Path dir) throws Exception {
+        Path run = dir.resolve("run");
+        session().train(ring(4, 2), run, false);
+        Path newest = run.resolve("checkpoints/step-4");
+        flipAByte(newest.resolve("generator.bin"));
+
+        Path last = session().train(ring(6, 2), run, true);
+        assertEquals(run.resolve("checkpoints/step-6"), last);
+        String printed = console.toString(StandardCharsets.UTF_8);
+        assertTrue(printed.contains("warning: skipping checkpoint step-4: checkpoint file " + newest.resolve("generator.bin")
+                + " is corrupt") && printed.contains("resuming from " + run.resolve("checkpoints/step-2")), printed);
+        Checkpoints.read(newest, TestExperiments.registry().mapper());
+
+        for (String step : List.of("step-2", "step-4", "step-6")) {
+            flipAByte(run.resolve("checkpoints").resolve(step).resolve("discriminator.bin"));
+        }
+        CorruptCheckpointException none = assertThrows(CorruptCheckpointException.class,
+                () -> session().train(ring(8, 2), run, true));
+        assertTrue(none.getMessage().startsWith("no checkpoint in " + run.resolve("checkpoints") + " is readable: step-6: ")
+                && none.getMessage().contains("; step-4: ") && none.getMessage().contains("; step-2: "), none.getMessage());
+    }
+
+    private static void flipAByte(Path file) throws Exception {
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length / 2] ^= 0x55;
+        Files.write(file, bytes);
     }
 }

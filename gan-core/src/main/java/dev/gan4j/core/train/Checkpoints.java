@@ -30,11 +30,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -137,6 +139,48 @@ public final class Checkpoints {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + run.checkpoints(), e);
         }
+    }
+
+    /** The checkpoint directories ({@code step-N}, complete or not), highest step first. */
+    public static List<Path> newestFirst(RunDirectory run) {
+        if (!Files.isDirectory(run.checkpoints())) {
+            return List.of();
+        }
+        try (Stream<Path> dirs = Files.list(run.checkpoints())) {
+            return dirs.filter(Checkpoints::isCheckpointName)
+                    .sorted(Comparator.comparingLong(Checkpoints::stepOf).reversed())
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + run.checkpoints(), e);
+        }
+    }
+
+    /**
+     * The newest checkpoint that {@link #read} verifies and whose config this version reads, so that a damaged
+     * newest checkpoint (a disk error, a copy cut short) does not strand the good ones before it. Each one passed
+     * over goes to {@code skipped} with the reason.
+     *
+     * @return empty when there is no checkpoint at all
+     * @throws CorruptCheckpointException when there are checkpoints but none is readable, listing each with its reason
+     */
+    public static Optional<Checkpoint> newestReadable(RunDirectory run, ExperimentReader reader, ObjectMapper mapper,
+                                                      Consumer<String> skipped) {
+        List<String> problems = new ArrayList<>();
+        for (Path directory : newestFirst(run)) {
+            try {
+                Checkpoint checkpoint = read(directory, mapper);
+                experiment(checkpoint, reader);
+                return Optional.of(checkpoint);
+            } catch (CorruptCheckpointException e) {
+                skipped.accept("skipping checkpoint " + directory.getFileName() + ": " + e.getMessage());
+                problems.add(directory.getFileName() + ": " + e.getMessage());
+            }
+        }
+        if (problems.isEmpty()) {
+            return Optional.empty();
+        }
+        throw new CorruptCheckpointException("no checkpoint in " + run.checkpoints() + " is readable: "
+                + String.join("; ", problems));
     }
 
     /**

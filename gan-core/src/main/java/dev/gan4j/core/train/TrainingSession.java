@@ -22,7 +22,7 @@ import java.util.Optional;
 import static java.util.Objects.requireNonNull;
 
 /**
- * A training run in its run directory: fresh or resumed from the latest checkpoint, with the
+ * A training run in its run directory: fresh or resumed from the newest readable checkpoint, with the
  * standard listeners (console progress, {@code metrics.jsonl}, sample grids, checkpoints).
  */
 public final class TrainingSession {
@@ -59,7 +59,8 @@ public final class TrainingSession {
     /**
      * Trains {@code experiment} in {@code runDir}.
      *
-     * @param resume continue from the latest checkpoint in {@code runDir}; the experiment may differ from the
+     * @param resume continue from the newest readable checkpoint in {@code runDir}, warning of newer damaged ones on
+     *               the console; the experiment may differ from the
      *               checkpoint's only in its {@code training} section (for example more iterations)
      * @return the last checkpoint written
      */
@@ -67,12 +68,11 @@ public final class TrainingSession {
         RunDirectory run = new RunDirectory(runDir);
         Optional<Checkpoint> checkpoint = Optional.empty();
         if (resume) {
-            Path latest = Checkpoints.latest(run).orElseThrow(() -> new IllegalStateException(
-                    "nothing to resume: " + run.checkpoints() + " holds no checkpoint"));
-            Checkpoint cp = Checkpoints.read(latest, registry.mapper());
+            Checkpoint cp = Checkpoints.newestReadable(run, reader, registry.mapper(), skipped -> console.println("warning: " + skipped))
+                    .orElseThrow(() -> new IllegalStateException("nothing to resume: " + run.checkpoints() + " holds no checkpoint"));
             requireCompatible(experiment, cp);
             if (cp.step() >= experiment.training().iterations()) {
-                throw new ConfigException("training.iterations", "the run is already at step " + cp.step() + " (" + latest
+                throw new ConfigException("training.iterations", "the run is already at step " + cp.step() + " (" + cp.directory()
                         + "); to train on, raise it above that, e.g. --set training.iterations=" + (cp.step() * 2));
             }
             checkpoint = Optional.of(cp);

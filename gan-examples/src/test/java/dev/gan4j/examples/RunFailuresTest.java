@@ -7,6 +7,8 @@ import dev.gan4j.core.train.Checkpoints;
 import dev.gan4j.core.train.CorruptCheckpointException;
 import dev.gan4j.core.train.DivergenceException;
 import dev.gan4j.core.train.RunDirectory;
+import dev.gan4j.core.train.TrainingListener;
+import dev.gan4j.core.train.TrainingRun;
 import dev.gan4j.core.train.TrainingSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -79,6 +82,31 @@ class RunFailuresTest {
                 () -> session().train(ring(8, 2), run, true));
         assertTrue(none.getMessage().startsWith("no checkpoint in " + run.resolve("checkpoints") + " is readable: step-6: ")
                 && none.getMessage().contains("; step-4: ") && none.getMessage().contains("; step-2: "), none.getMessage());
+    }
+
+    @Test
+    void aCrashWhileAListenerRecordsACheckpointStepLeavesThatStepToBeRedone(@TempDir Path dir) throws Exception {
+        Path run = dir.resolve("run");
+        TrainingListener crashingEvaluation = new TrainingListener() {
+            @Override
+            public void onStep(TrainingRun training, long completed, Map<String, Double> values) {
+                if (completed == 4) {
+                    throw new IllegalStateException("killed while evaluating step 4");
+                }
+            }
+        };
+        assertThrows(IllegalStateException.class, () -> session().optListener(crashingEvaluation).train(ring(6, 2), run, false));
+        assertEquals(List.of("step-2"), checkpointNames(run));
+
+        List<Long> seen = new ArrayList<>();
+        TrainingListener evaluation = new TrainingListener() {
+            @Override
+            public void onStep(TrainingRun training, long completed, Map<String, Double> values) {
+                seen.add(completed);
+            }
+        };
+        session().optListener(evaluation).train(ring(6, 2), run, true);
+        assertEquals(List.of(3L, 4L, 5L, 6L), seen);
     }
 
     private static void flipAByte(Path file) throws Exception {

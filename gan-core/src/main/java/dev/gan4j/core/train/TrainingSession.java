@@ -51,6 +51,7 @@ public final class TrainingSession {
         return this;
     }
 
+    /** Adds a listener; it sees each step before the step's checkpoint is written. */
     public TrainingSession optListener(TrainingListener listener) {
         extraListeners.add(requireNonNull(listener, "listener is null"));
         return this;
@@ -99,8 +100,11 @@ public final class TrainingSession {
         MetricsLogListener metrics = new MetricsLogListener(run);
         CheckpointListener checkpoints = new CheckpointListener(run, configJson, registry.mapper());
         List<TrainingListener> listeners = new ArrayList<>(List.of(
-                new ProgressListener(console, interactive), metrics, new SampleGridListener(run), checkpoints));
+                new ProgressListener(console, interactive), metrics, new SampleGridListener(run)));
         listeners.addAll(extraListeners);
+        // Last, so that a checkpoint exists only once every listener has recorded its step: a resume starts after
+        // it, and an evaluation interrupted at that step would otherwise never be run again.
+        listeners.add(checkpoints);
         BatchSchedule batches = new BatchSchedule(assembled.data(), experiment.data().batchSize(), experiment.seed());
         Trainer trainer = new Trainer(training, assembled.strategy(), batches, listeners, dataType);
         try {

@@ -62,6 +62,17 @@ class RunFailuresTest {
     }
 
     @Test
+    void theDivergenceAdviceSendsChangedOptimizersToAFreshRunAsResumeRefusesThem(@TempDir Path dir) {
+        Path run = dir.resolve("run");
+        DivergenceException e = assertThrows(DivergenceException.class,
+                () -> session().train(ring(4, 2, "strategy={\"type\":\"test-diverge\",\"at\":3}"), run, false));
+        assertTrue(e.getMessage().contains("in a fresh run with another --run-dir"), e.getMessage());
+        assertThrows(dev.gan4j.core.config.ConfigException.class,
+                () -> session().train(ring(4, 2, "optimizers.generator.lr=0.0001"), run, true),
+                "what the advice steers away from: resume refuses a changed optimizer");
+    }
+
+    @Test
     void aDamagedNewestCheckpointIsSkippedWithAWarningAndResumeUsesTheOneBefore(@TempDir Path dir) throws Exception {
         Path run = dir.resolve("run");
         session().train(ring(4, 2), run, false);

@@ -5,7 +5,9 @@ package dev.gan4j.core.train;
  * checkpoint is saved.
  */
 public final class DivergenceException extends RuntimeException {
-    private static final String ADVICE = " (lower the learning rates in optimizers.*, or try another strategy)";
+    /** A resume refuses changed optimizers or strategy, so the advice says where such a change can go. */
+    private static final String ADVICE = " (lower the learning rates in optimizers.* or try another strategy, in a fresh run"
+            + " with another --run-dir: --resume does not accept changes to them)";
 
     private final long step;
 

@@ -56,7 +56,8 @@ class CheckpointsTest {
         DivergenceException infinite = assertThrows(DivergenceException.class,
                 () -> Checkpoints.write(run, 8, 1, model, Shape.vector(2), "{}", mapper));
         assertEquals("training diverged by step 8: the parameters of discriminator are NaN or infinite"
-                + " (lower the learning rates in optimizers.*, or try another strategy)", infinite.getMessage());
+                + " (lower the learning rates in optimizers.* or try another strategy, in a fresh run with another --run-dir:"
+                + " --resume does not accept changes to them)", infinite.getMessage());
         assertEquals(7, infinite.step());
 
         GanModel nan = TinyNetworks.pointGan(1, new Adam(0.01));

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -118,6 +119,30 @@ class RunFailuresTest {
         };
         session().optListener(evaluation).train(ring(6, 2), run, true);
         assertEquals(List.of(3L, 4L, 5L, 6L), seen);
+    }
+
+    @Test
+    void aSessionRemovesTheTemporaryFilesOfAKilledRun(@TempDir Path dir) throws Exception {
+        Path run = dir.resolve("run");
+        RunDirectory files = new RunDirectory(run);
+        List<Path> leftovers = List.of(files.root().resolve(".config.json.tmp-999999999-a1"),
+                files.samples().resolve(".step-2.png.tmp-999999999-a2"));
+        for (Path leftover : leftovers) {
+            Files.createDirectories(leftover.getParent());
+            Files.writeString(leftover, "cut off");
+        }
+        session().train(ring(2, 2), run, false);
+        for (Path leftover : leftovers) {
+            assertFalse(Files.exists(leftover), "a fresh run removes " + leftover);
+        }
+
+        Path checkpointLeftover = Files.createDirectory(files.checkpoints().resolve(".step-4.tmp-999999999-b1"));
+        Files.writeString(checkpointLeftover.resolve("generator.bin"), "cut off");
+        Path metricsLeftover = Files.writeString(files.root().resolve(".metrics.jsonl.tmp-999999999-b2"), "cut off");
+        session().train(ring(4, 2), run, true);
+        assertFalse(Files.exists(checkpointLeftover) || Files.exists(metricsLeftover), "a resumed run removes them too");
+        assertEquals(List.of("step-2", "step-4"), checkpointNames(run));
+        assertTrue(console.toString(StandardCharsets.UTF_8).contains("removed what an interrupted run left unfinished: "));
     }
 
     private static void flipAByte(Path file) throws Exception {

@@ -5,7 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Files that appear complete or not at all: written under a hidden temporary name beside the target,
@@ -13,7 +18,37 @@ import java.util.concurrent.ThreadLocalRandom;
  * permissions, so the result is as readable as any file the user writes.
  */
 public final class AtomicFiles {
+    /** What {@link #temporarySibling} names, with the writing process's id in group 1. */
+    private static final Pattern TEMPORARY = Pattern.compile("\\..+\\.tmp-(\\d+)-[0-9a-f]+");
+
     private AtomicFiles() {
+    }
+
+    /** Whether {@code path} is a {@link #temporarySibling} of a process no longer running, so nobody will finish it. */
+    public static boolean isAbandoned(Path path) {
+        Path name = path.getFileName();
+        Matcher m = TEMPORARY.matcher(name == null ? "" : name.toString());
+        return m.matches() && !isRunning(m.group(1));
+    }
+
+    /**
+     * Deletes the temporary files and directories directly in {@code directory} that a killed process left behind
+     * mid-write; nothing else ever removes them. Those of a running process are kept: it may still be writing them.
+     *
+     * @return the paths deleted
+     */
+    public static List<Path> deleteAbandoned(Path directory) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        List<Path> abandoned;
+        try (Stream<Path> entries = Files.list(directory)) {
+            abandoned = entries.filter(AtomicFiles::isAbandoned).sorted().toList();
+        }
+        for (Path path : abandoned) {
+            deleteRecursively(path);
+        }
+        return abandoned;
     }
 
     /** A hidden, unused path beside {@code target} for writing before {@link #commit}. */
@@ -39,6 +74,22 @@ public final class AtomicFiles {
             commit(temporary, target);
         } finally {
             Files.deleteIfExists(temporary);
+        }
+    }
+
+    private static boolean isRunning(String pid) {
+        try {
+            return ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static void deleteRecursively(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 

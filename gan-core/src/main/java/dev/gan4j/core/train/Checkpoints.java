@@ -52,6 +52,8 @@ import java.util.stream.Stream;
 public final class Checkpoints {
     public static final int FORMAT = 1;
     private static final Pattern STEP_DIR = Pattern.compile("step-(\\d+)");
+    /** Where {@link #write} sets aside the {@code step-N} it replaces, until the new one is in place. */
+    private static final Pattern REPLACED_DIR = Pattern.compile("\\.replaced-step-(\\d+)\\.tmp-.*");
     private static final String STATE = "state.json";
 
     private Checkpoints() {
@@ -125,6 +127,31 @@ public final class Checkpoints {
                 throw DivergenceException.nonFiniteParameters(step, entry.getKey());
             }
         }
+    }
+
+    /**
+     * Undoes what a process killed while writing a checkpoint left: a {@code step-N} it had set aside to replace,
+     * but not yet replaced, goes back into place; then its temporary directories are deleted.
+     *
+     * @return the temporary directories deleted
+     */
+    public static List<Path> cleanUpInterruptedWrites(RunDirectory run) throws IOException {
+        if (!Files.isDirectory(run.checkpoints())) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(run.checkpoints())) {
+            for (Path aside : entries.filter(AtomicFiles::isAbandoned).toList()) {
+                Matcher m = REPLACED_DIR.matcher(aside.getFileName().toString());
+                Path old = aside.resolve("old");
+                if (m.matches() && Files.isRegularFile(old.resolve(STATE))) {
+                    Path target = run.checkpoints().resolve("step-" + m.group(1));
+                    if (!Files.exists(target)) {
+                        Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
+                    }
+                }
+            }
+        }
+        return AtomicFiles.deleteAbandoned(run.checkpoints());
     }
 
     /** The checkpoint of the highest step, if any. Temporary directories of interrupted writes are ignored. */

@@ -67,6 +67,7 @@ public final class TrainingSession {
      */
     public Path train(Experiment experiment, Path runDir, boolean resume) {
         RunDirectory run = new RunDirectory(runDir);
+        cleanUpInterruptedWrites(run);
         Optional<Checkpoint> checkpoint = Optional.empty();
         if (resume) {
             Checkpoint cp = Checkpoints.newestReadable(run, reader, registry.mapper(), skipped -> console.println("warning: " + skipped))
@@ -116,6 +117,21 @@ public final class TrainingSession {
             throw new DivergenceException(e.step(), e.getMessage() + "; " + kept);
         }
         return checkpoints.latest() != null ? checkpoints.latest() : Checkpoints.latest(run).orElseThrow();
+    }
+
+    /** Files of a process killed mid-write are never finished or removed by anyone else. */
+    private void cleanUpInterruptedWrites(RunDirectory run) {
+        List<Path> removed = new ArrayList<>();
+        try {
+            removed.addAll(Checkpoints.cleanUpInterruptedWrites(run));
+            removed.addAll(AtomicFiles.deleteAbandoned(run.root()));
+            removed.addAll(AtomicFiles.deleteAbandoned(run.samples()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove what an interrupted run left in " + run.root(), e);
+        }
+        if (!removed.isEmpty()) {
+            console.println("removed what an interrupted run left unfinished: " + removed);
+        }
     }
 
     private void requireCompatible(Experiment experiment, Checkpoint checkpoint) {

@@ -90,6 +90,27 @@ class CheckpointsTest {
     }
 
     @Test
+    void whatAKilledWriteLeftIsRemovedAndACheckpointSetAsideToBeReplacedGoesBack(@TempDir Path dir) throws Exception {
+        RunDirectory run = new RunDirectory(dir);
+        GanModel model = TinyNetworks.pointGan(1, new Adam(0.01));
+        Checkpoints.write(run, 4, 1, model, Shape.vector(2), "{}", mapper);
+        Path step5 = Checkpoints.write(run, 5, 1, model, Shape.vector(2), "{}", mapper);
+        // Killed while replacing step-5: the old one set aside, the new one not yet renamed into place.
+        Path aside = Files.createDirectory(run.checkpoints().resolve(".replaced-step-5.tmp-999999999-7c"));
+        Files.move(step5, aside.resolve("old"));
+        Path unfinished = Files.createDirectory(run.checkpoints().resolve(".step-5.tmp-999999999-7d"));
+        Files.writeString(unfinished.resolve("generator.bin"), "half");
+        Path alsoUnfinished = Files.createDirectory(run.checkpoints().resolve(".step-6.tmp-999999999-7e"));
+
+        assertEquals(java.util.stream.Stream.of(aside, unfinished, alsoUnfinished).sorted().toList(),
+                Checkpoints.cleanUpInterruptedWrites(run));
+        Checkpoints.read(step5, mapper);
+        try (var entries = Files.list(run.checkpoints())) {
+            assertEquals(java.util.List.of("step-4", "step-5"), entries.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+    }
+
+    @Test
     void damagedCheckpointsAreReportedWithTheFile(@TempDir Path dir) throws Exception {
         RunDirectory run = new RunDirectory(dir);
         Path written = Checkpoints.write(run, 3, 1, TinyNetworks.pointGan(1, new Adam(0.01)), Shape.vector(2), "{}", mapper);

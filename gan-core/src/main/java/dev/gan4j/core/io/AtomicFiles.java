@@ -1,10 +1,14 @@
 package dev.gan4j.core.io;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -20,6 +24,8 @@ import java.util.stream.Stream;
 public final class AtomicFiles {
     /** What {@link #temporarySibling} names, with the writing process's id in group 1. */
     private static final Pattern TEMPORARY = Pattern.compile("\\..+\\.tmp-(\\d+)-[0-9a-f]+");
+
+    private static final boolean REFUSES_DIRECTORY_SYNC = System.getProperty("os.name", "").startsWith("Windows");
 
     private AtomicFiles() {
     }
@@ -93,13 +99,36 @@ public final class AtomicFiles {
         }
     }
 
+    /** Writes text that appears complete or not at all, and survives a power cut once this returns. */
     public static void writeString(Path target, CharSequence text) throws IOException {
         Path temporary = temporarySibling(target);
         try {
-            Files.writeString(temporary, text, StandardCharsets.UTF_8);
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                ByteBuffer bytes = StandardCharsets.UTF_8.encode(CharBuffer.wrap(text));
+                while (bytes.hasRemaining()) {
+                    channel.write(bytes);
+                }
+                channel.force(true);
+            }
             commit(temporary, target);
+            syncDirectory(temporary.getParent());
         } finally {
             Files.deleteIfExists(temporary);
+        }
+    }
+
+    /**
+     * Flushes a directory's entries to disk, so that files created or renamed in it survive a power cut: syncing a
+     * file does not sync its name.
+     */
+    public static void syncDirectory(Path directory) throws IOException {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // Windows cannot open a directory as a channel; NTFS journals renames itself, so there is nothing to lose.
+            if (!REFUSES_DIRECTORY_SYNC) {
+                throw e;
+            }
         }
     }
 }

@@ -46,8 +46,9 @@ import java.util.stream.Stream;
  * state, update count), the resolved config, and {@code state.json} with the step, seed, data shape,
  * versions and a SHA-256 per file.
  *
- * <p>A checkpoint is written into a temporary directory, synced, then renamed into place, so an
- * interrupted run never leaves a half-written checkpoint: a directory named {@code step-N} is complete.
+ * <p>A checkpoint is written into a temporary directory, synced (files and directory), then renamed into
+ * place and the rename synced, so neither an interrupted run nor a power cut leaves a half-written checkpoint:
+ * a directory named {@code step-N} is complete.
  */
 public final class Checkpoints {
     public static final int FORMAT = 1;
@@ -105,13 +106,16 @@ public final class Checkpoints {
             state.put("random", "per-step seeds derived from (seed, step); no generator state needed");
             writeSynced(temporary.resolve("config.json"), configJson);
             writeSynced(temporary.resolve(STATE), mapper.writeValueAsString(state));
+            AtomicFiles.syncDirectory(temporary);
             if (Files.exists(target)) {
                 Path old = Files.createDirectory(AtomicFiles.temporarySibling(parent.resolve("replaced-step-" + step)));
                 Files.move(target, old.resolve("old"), StandardCopyOption.ATOMIC_MOVE);
                 Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+                AtomicFiles.syncDirectory(parent);
                 deleteRecursively(old);
             } else {
                 Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+                AtomicFiles.syncDirectory(parent);
             }
             return target;
         } finally {

@@ -9,6 +9,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AtomicFilesTest {
@@ -29,6 +30,12 @@ class AtomicFilesTest {
         assertFalse(Files.exists(abandonedFile) || Files.exists(abandonedDir));
         assertTrue(Files.exists(config) && Files.exists(hidden) && Files.exists(beingWritten), "this process is still running");
         assertEquals(List.of(), AtomicFiles.deleteAbandoned(dir.resolve("none")));
+    }
+
+    @Test
+    void syncDirectoryFlushesADirectoryAndRefusesAMissingOne(@TempDir Path dir) throws Exception {
+        AtomicFiles.syncDirectory(dir);
+        assertThrows(java.io.IOException.class, () -> AtomicFiles.syncDirectory(dir.resolve("none")));
     }
 
     @Test

@@ -6,6 +6,8 @@ import dev.gan4j.core.config.Experiment;
 import dev.gan4j.core.config.ExperimentReader;
 import dev.gan4j.core.plugin.ComponentRegistry;
 import dev.gan4j.core.plugin.Plugins;
+import dev.gan4j.core.train.Checkpoint;
+import dev.gan4j.core.train.Checkpoints;
 import dev.gan4j.core.train.RunDirectory;
 import dev.gan4j.core.train.TrainingSession;
 import dev.gan4j.metrics.eval.EvaluationListener;
@@ -42,8 +44,8 @@ final class TrainCommand implements Callable<Integer> {
         ComponentRegistry registry = Plugins.registry();
         ExperimentReader reader = new ExperimentReader(registry);
         Experiment experiment;
-        if (resume && config == null && runDir != null && Files.isRegularFile(new RunDirectory(runDir).config())) {
-            experiment = reader.read(new RunDirectory(runDir).config(), overrides);
+        if (resume && config == null && runDir != null) {
+            experiment = experimentOfRun(reader, registry, new RunDirectory(runDir));
         } else {
             experiment = ExperimentSource.load(reader, config == null ? Presets.DEFAULT : config, overrides);
         }
@@ -65,5 +67,21 @@ final class TrainCommand implements Callable<Integer> {
         System.out.println("run directory: " + dir);
         System.out.println("last checkpoint: " + checkpoint);
         return 0;
+    }
+
+    /**
+     * The experiment of the run being resumed without CONFIG: its {@code config.json}, or when that is gone, the
+     * config of its newest readable checkpoint (each checkpoint keeps one, so the run stays resumable).
+     */
+    private Experiment experimentOfRun(ExperimentReader reader, ComponentRegistry registry, RunDirectory run) {
+        if (Files.isRegularFile(run.config())) {
+            return reader.read(run.config(), overrides);
+        }
+        // The session warns of each skipped checkpoint when it picks the same one; once is enough.
+        Checkpoint checkpoint = Checkpoints.newestReadable(run, reader, registry.mapper(), skipped -> { })
+                .orElseThrow(() -> new IllegalStateException(run.root() + " has no config.json and no checkpoint to resume;"
+                        + " to start a run there, leave out --resume"));
+        System.out.println(run.config() + " is missing; using the config of " + checkpoint.directory());
+        return reader.read(checkpoint.configJson(), overrides);
     }
 }

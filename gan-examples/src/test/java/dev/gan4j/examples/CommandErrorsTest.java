@@ -39,6 +39,26 @@ class CommandErrorsTest {
     }
 
     @Test
+    void resumingARunWithoutItsConfigJsonUsesTheCheckpointsConfig(@TempDir Path dir) throws Exception {
+        Path run = train(dir);
+        Path config = run.resolve("config.json");
+        String written = Files.readString(config);
+        Files.delete(config);
+        TestExperiments.Result resumed = TestExperiments.run("train", "--resume", "--run-dir", run.toString(),
+                "--set", "training.iterations=6");
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        assertTrue(resumed.out().contains(config + " is missing; using the config of " + run.resolve("checkpoints/step-4"))
+                && resumed.out().contains("last checkpoint: " + run.resolve("checkpoints/step-6")), resumed.out());
+        assertEquals(written.replace("\"iterations\" : 4", "\"iterations\" : 6"), Files.readString(config));
+
+        Path empty = Files.createDirectory(dir.resolve("empty"));
+        TestExperiments.Result nothing = TestExperiments.run("train", "--resume", "--run-dir", empty.toString());
+        assertEquals(1, nothing.exitCode());
+        assertEquals("error: " + empty + " has no config.json and no checkpoint to resume; to start a run there, leave out --resume"
+                + NL, nothing.err());
+    }
+
+    @Test
     void aCheckpointWhoseConfigIsNotJsonIsCorrupt(@TempDir Path dir) throws Exception {
         Path run = train(dir);
         Path config = run.resolve("checkpoints/step-4/config.json");

@@ -13,5 +13,6 @@ public final class TestPlugin extends GanPlugin {
     @Override
     protected void registerComponents() {
         register(ComponentKind.STRATEGY, "test-diverge", DivergingStrategySpec.class);
+        register(ComponentKind.STRATEGY, "test-poison", PoisoningStrategySpec.class);
     }
 }

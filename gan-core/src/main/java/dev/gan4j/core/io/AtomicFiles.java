@@ -1,11 +1,20 @@
 package dev.gan4j.core.io;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Files that appear complete or not at all: written under a hidden temporary name beside the target,
@@ -13,7 +22,39 @@ import java.util.concurrent.ThreadLocalRandom;
  * permissions, so the result is as readable as any file the user writes.
  */
 public final class AtomicFiles {
+    /** What {@link #temporarySibling} names, with the writing process's id in group 1. */
+    private static final Pattern TEMPORARY = Pattern.compile("\\..+\\.tmp-(\\d+)-[0-9a-f]+");
+
+    private static final boolean REFUSES_DIRECTORY_SYNC = System.getProperty("os.name", "").startsWith("Windows");
+
     private AtomicFiles() {
+    }
+
+    /** Whether {@code path} is a {@link #temporarySibling} of a process no longer running, so nobody will finish it. */
+    public static boolean isAbandoned(Path path) {
+        Path name = path.getFileName();
+        Matcher m = TEMPORARY.matcher(name == null ? "" : name.toString());
+        return m.matches() && !isRunning(m.group(1));
+    }
+
+    /**
+     * Deletes the temporary files and directories directly in {@code directory} that a killed process left behind
+     * mid-write; nothing else ever removes them. Those of a running process are kept: it may still be writing them.
+     *
+     * @return the paths deleted
+     */
+    public static List<Path> deleteAbandoned(Path directory) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        List<Path> abandoned;
+        try (Stream<Path> entries = Files.list(directory)) {
+            abandoned = entries.filter(AtomicFiles::isAbandoned).sorted().toList();
+        }
+        for (Path path : abandoned) {
+            deleteRecursively(path);
+        }
+        return abandoned;
     }
 
     /** A hidden, unused path beside {@code target} for writing before {@link #commit}. */
@@ -42,13 +83,52 @@ public final class AtomicFiles {
         }
     }
 
+    private static boolean isRunning(String pid) {
+        try {
+            return ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static void deleteRecursively(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    /** Writes text that appears complete or not at all, and survives a power cut once this returns. */
     public static void writeString(Path target, CharSequence text) throws IOException {
         Path temporary = temporarySibling(target);
         try {
-            Files.writeString(temporary, text, StandardCharsets.UTF_8);
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                ByteBuffer bytes = StandardCharsets.UTF_8.encode(CharBuffer.wrap(text));
+                while (bytes.hasRemaining()) {
+                    channel.write(bytes);
+                }
+                channel.force(true);
+            }
             commit(temporary, target);
+            syncDirectory(temporary.getParent());
         } finally {
             Files.deleteIfExists(temporary);
+        }
+    }
+
+    /**
+     * Flushes a directory's entries to disk, so that files created or renamed in it survive a power cut: syncing a
+     * file does not sync its name.
+     */
+    public static void syncDirectory(Path directory) throws IOException {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // Windows cannot open a directory as a channel; NTFS journals renames itself, so there is nothing to lose.
+            if (!REFUSES_DIRECTORY_SYNC) {
+                throw e;
+            }
         }
     }
 }

@@ -14,6 +14,8 @@ import dev.gan4j.core.config.ExperimentReader;
 import dev.gan4j.core.config.JsonErrors;
 import dev.gan4j.core.io.AtomicFiles;
 import dev.gan4j.core.io.Sha256;
+import org.nd4j.linalg.indexing.BooleanIndexing;
+import org.nd4j.linalg.indexing.conditions.Conditions;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -28,11 +30,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -42,19 +46,29 @@ import java.util.stream.Stream;
  * state, update count), the resolved config, and {@code state.json} with the step, seed, data shape,
  * versions and a SHA-256 per file.
  *
- * <p>A checkpoint is written into a temporary directory, synced, then renamed into place, so an
- * interrupted run never leaves a half-written checkpoint: a directory named {@code step-N} is complete.
+ * <p>A checkpoint is written into a temporary directory, synced (files and directory), then renamed into
+ * place and the rename synced, so neither an interrupted run nor a power cut leaves a half-written checkpoint:
+ * a directory named {@code step-N} is complete.
  */
 public final class Checkpoints {
     public static final int FORMAT = 1;
     private static final Pattern STEP_DIR = Pattern.compile("step-(\\d+)");
+    /** Where {@link #write} sets aside the {@code step-N} it replaces, until the new one is in place. */
+    private static final Pattern REPLACED_DIR = Pattern.compile("\\.replaced-step-(\\d+)\\.tmp-.*");
     private static final String STATE = "state.json";
 
     private Checkpoints() {
     }
 
+    /**
+     * Writes the checkpoint of {@code step}, replacing one of the same step.
+     *
+     * @throws DivergenceException when a network's parameters are NaN or infinite: an update can break them while
+     *                             the losses, computed before it, look fine, and such a checkpoint would pass for good
+     */
     public static Path write(RunDirectory run, long step, long seed, GanModel model, Shape dataShape,
                              String configJson, ObjectMapper mapper) throws IOException {
+        requireFiniteParameters(model, step);
         Path parent = run.checkpoints();
         Files.createDirectories(parent);
         Path target = parent.resolve("step-" + step);
@@ -92,13 +106,16 @@ public final class Checkpoints {
             state.put("random", "per-step seeds derived from (seed, step); no generator state needed");
             writeSynced(temporary.resolve("config.json"), configJson);
             writeSynced(temporary.resolve(STATE), mapper.writeValueAsString(state));
+            AtomicFiles.syncDirectory(temporary);
             if (Files.exists(target)) {
                 Path old = Files.createDirectory(AtomicFiles.temporarySibling(parent.resolve("replaced-step-" + step)));
                 Files.move(target, old.resolve("old"), StandardCopyOption.ATOMIC_MOVE);
                 Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+                AtomicFiles.syncDirectory(parent);
                 deleteRecursively(old);
             } else {
                 Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+                AtomicFiles.syncDirectory(parent);
             }
             return target;
         } finally {
@@ -106,6 +123,39 @@ public final class Checkpoints {
                 deleteRecursively(temporary);
             }
         }
+    }
+
+    private static void requireFiniteParameters(GanModel model, long step) {
+        for (Map.Entry<String, TrainableNetwork> entry : model.networks().entrySet()) {
+            if (BooleanIndexing.or(entry.getValue().parameters(), Conditions.notFinite())) {
+                throw DivergenceException.nonFiniteParameters(step, entry.getKey());
+            }
+        }
+    }
+
+    /**
+     * Undoes what a process killed while writing a checkpoint left: a {@code step-N} it had set aside to replace,
+     * but not yet replaced, goes back into place; then its temporary directories are deleted.
+     *
+     * @return the temporary directories deleted
+     */
+    public static List<Path> cleanUpInterruptedWrites(RunDirectory run) throws IOException {
+        if (!Files.isDirectory(run.checkpoints())) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(run.checkpoints())) {
+            for (Path aside : entries.filter(AtomicFiles::isAbandoned).toList()) {
+                Matcher m = REPLACED_DIR.matcher(aside.getFileName().toString());
+                Path old = aside.resolve("old");
+                if (m.matches() && Files.isRegularFile(old.resolve(STATE))) {
+                    Path target = run.checkpoints().resolve("step-" + m.group(1));
+                    if (!Files.exists(target)) {
+                        Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
+                    }
+                }
+            }
+        }
+        return AtomicFiles.deleteAbandoned(run.checkpoints());
     }
 
     /** The checkpoint of the highest step, if any. Temporary directories of interrupted writes are ignored. */
@@ -120,6 +170,48 @@ public final class Checkpoints {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + run.checkpoints(), e);
         }
+    }
+
+    /** The checkpoint directories ({@code step-N}, complete or not), highest step first. */
+    public static List<Path> newestFirst(RunDirectory run) {
+        if (!Files.isDirectory(run.checkpoints())) {
+            return List.of();
+        }
+        try (Stream<Path> dirs = Files.list(run.checkpoints())) {
+            return dirs.filter(Checkpoints::isCheckpointName)
+                    .sorted(Comparator.comparingLong(Checkpoints::stepOf).reversed())
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + run.checkpoints(), e);
+        }
+    }
+
+    /**
+     * The newest checkpoint that {@link #read} verifies and whose config this version reads, so that a damaged
+     * newest checkpoint (a disk error, a copy cut short) does not strand the good ones before it. Each one passed
+     * over goes to {@code skipped} with the reason.
+     *
+     * @return empty when there is no checkpoint at all
+     * @throws CorruptCheckpointException when there are checkpoints but none is readable, listing each with its reason
+     */
+    public static Optional<Checkpoint> newestReadable(RunDirectory run, ExperimentReader reader, ObjectMapper mapper,
+                                                      Consumer<String> skipped) {
+        List<String> problems = new ArrayList<>();
+        for (Path directory : newestFirst(run)) {
+            try {
+                Checkpoint checkpoint = read(directory, mapper);
+                experiment(checkpoint, reader);
+                return Optional.of(checkpoint);
+            } catch (CorruptCheckpointException e) {
+                skipped.accept("skipping checkpoint " + directory.getFileName() + ": " + e.getMessage());
+                problems.add(directory.getFileName() + ": " + e.getMessage());
+            }
+        }
+        if (problems.isEmpty()) {
+            return Optional.empty();
+        }
+        throw new CorruptCheckpointException("no checkpoint in " + run.checkpoints() + " is readable: "
+                + String.join("; ", problems));
     }
 
     /**

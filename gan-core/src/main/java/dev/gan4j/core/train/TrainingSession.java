@@ -22,7 +22,7 @@ import java.util.Optional;
 import static java.util.Objects.requireNonNull;
 
 /**
- * A training run in its run directory: fresh or resumed from the latest checkpoint, with the
+ * A training run in its run directory: fresh or resumed from the newest readable checkpoint, with the
  * standard listeners (console progress, {@code metrics.jsonl}, sample grids, checkpoints).
  */
 public final class TrainingSession {
@@ -51,6 +51,7 @@ public final class TrainingSession {
         return this;
     }
 
+    /** Adds a listener; it sees each step before the step's checkpoint is written. */
     public TrainingSession optListener(TrainingListener listener) {
         extraListeners.add(requireNonNull(listener, "listener is null"));
         return this;
@@ -59,20 +60,21 @@ public final class TrainingSession {
     /**
      * Trains {@code experiment} in {@code runDir}.
      *
-     * @param resume continue from the latest checkpoint in {@code runDir}; the experiment may differ from the
+     * @param resume continue from the newest readable checkpoint in {@code runDir}, warning of newer damaged ones on
+     *               the console; the experiment may differ from the
      *               checkpoint's only in its {@code training} section (for example more iterations)
      * @return the last checkpoint written
      */
     public Path train(Experiment experiment, Path runDir, boolean resume) {
         RunDirectory run = new RunDirectory(runDir);
+        cleanUpInterruptedWrites(run);
         Optional<Checkpoint> checkpoint = Optional.empty();
         if (resume) {
-            Path latest = Checkpoints.latest(run).orElseThrow(() -> new IllegalStateException(
-                    "nothing to resume: " + run.checkpoints() + " holds no checkpoint"));
-            Checkpoint cp = Checkpoints.read(latest, registry.mapper());
+            Checkpoint cp = Checkpoints.newestReadable(run, reader, registry.mapper(), skipped -> console.println("warning: " + skipped))
+                    .orElseThrow(() -> new IllegalStateException("nothing to resume: " + run.checkpoints() + " holds no checkpoint"));
             requireCompatible(experiment, cp);
             if (cp.step() >= experiment.training().iterations()) {
-                throw new ConfigException("training.iterations", "the run is already at step " + cp.step() + " (" + latest
+                throw new ConfigException("training.iterations", "the run is already at step " + cp.step() + " (" + cp.directory()
                         + "); to train on, raise it above that, e.g. --set training.iterations=" + (cp.step() * 2));
             }
             checkpoint = Optional.of(cp);
@@ -99,8 +101,11 @@ public final class TrainingSession {
         MetricsLogListener metrics = new MetricsLogListener(run);
         CheckpointListener checkpoints = new CheckpointListener(run, configJson, registry.mapper());
         List<TrainingListener> listeners = new ArrayList<>(List.of(
-                new ProgressListener(console, interactive), metrics, new SampleGridListener(run), checkpoints));
+                new ProgressListener(console, interactive), metrics, new SampleGridListener(run)));
         listeners.addAll(extraListeners);
+        // Last, so that a checkpoint exists only once every listener has recorded its step: a resume starts after
+        // it, and an evaluation interrupted at that step would otherwise never be run again.
+        listeners.add(checkpoints);
         BatchSchedule batches = new BatchSchedule(assembled.data(), experiment.data().batchSize(), experiment.seed());
         Trainer trainer = new Trainer(training, assembled.strategy(), batches, listeners, dataType);
         try {
@@ -112,6 +117,21 @@ public final class TrainingSession {
             throw new DivergenceException(e.step(), e.getMessage() + "; " + kept);
         }
         return checkpoints.latest() != null ? checkpoints.latest() : Checkpoints.latest(run).orElseThrow();
+    }
+
+    /** Files of a process killed mid-write are never finished or removed by anyone else. */
+    private void cleanUpInterruptedWrites(RunDirectory run) {
+        List<Path> removed = new ArrayList<>();
+        try {
+            removed.addAll(Checkpoints.cleanUpInterruptedWrites(run));
+            removed.addAll(AtomicFiles.deleteAbandoned(run.root()));
+            removed.addAll(AtomicFiles.deleteAbandoned(run.samples()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove what an interrupted run left in " + run.root(), e);
+        }
+        if (!removed.isEmpty()) {
+            console.println("removed what an interrupted run left unfinished: " + removed);
+        }
     }
 
     private void requireCompatible(Experiment experiment, Checkpoint checkpoint) {

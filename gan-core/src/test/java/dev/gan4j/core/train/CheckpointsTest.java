@@ -47,6 +47,32 @@ class CheckpointsTest {
     }
 
     @Test
+    void aModelWithNanOrInfiniteParametersIsNotCheckpointed(@TempDir Path dir) throws Exception {
+        RunDirectory run = new RunDirectory(dir);
+        GanModel model = TinyNetworks.pointGan(1, new Adam(0.01));
+        org.nd4j.linalg.api.ndarray.INDArray parameters = model.discriminator().network().parameters();
+        parameters.putScalar(parameters.length() - 1, Double.POSITIVE_INFINITY);
+        model.discriminator().network().setParameters(parameters);
+        DivergenceException infinite = assertThrows(DivergenceException.class,
+                () -> Checkpoints.write(run, 8, 1, model, Shape.vector(2), "{}", mapper));
+        assertEquals("training diverged by step 8: the parameters of discriminator are NaN or infinite"
+                + " (lower the learning rates in optimizers.* or try another strategy, in a fresh run with another --run-dir:"
+                + " --resume does not accept changes to them)", infinite.getMessage());
+        assertEquals(7, infinite.step());
+
+        GanModel nan = TinyNetworks.pointGan(1, new Adam(0.01));
+        nan.generator().network().setParameters(nan.generator().network().parameters().putScalar(0, Double.NaN));
+        assertTrue(assertThrows(DivergenceException.class, () -> Checkpoints.write(run, 8, 1, nan, Shape.vector(2), "{}", mapper))
+                .getMessage().contains("parameters of generator"));
+        assertTrue(Checkpoints.latest(run).isEmpty());
+        if (Files.isDirectory(run.checkpoints())) {
+            try (var entries = Files.list(run.checkpoints())) {
+                assertEquals(0, entries.count(), "not even a temporary directory");
+            }
+        }
+    }
+
+    @Test
     void latestIgnoresUnfinishedWritesAndPicksTheHighestStep(@TempDir Path dir) throws Exception {
         RunDirectory run = new RunDirectory(dir);
         GanModel model = TinyNetworks.pointGan(1, new Adam(0.01));
@@ -61,6 +87,27 @@ class CheckpointsTest {
             assertFalse(entries.anyMatch(p -> p.getFileName().toString().startsWith(".replaced")));
         }
         assertTrue(Checkpoints.latest(new RunDirectory(dir.resolve("none"))).isEmpty());
+    }
+
+    @Test
+    void whatAKilledWriteLeftIsRemovedAndACheckpointSetAsideToBeReplacedGoesBack(@TempDir Path dir) throws Exception {
+        RunDirectory run = new RunDirectory(dir);
+        GanModel model = TinyNetworks.pointGan(1, new Adam(0.01));
+        Checkpoints.write(run, 4, 1, model, Shape.vector(2), "{}", mapper);
+        Path step5 = Checkpoints.write(run, 5, 1, model, Shape.vector(2), "{}", mapper);
+        // Killed while replacing step-5: the old one set aside, the new one not yet renamed into place.
+        Path aside = Files.createDirectory(run.checkpoints().resolve(".replaced-step-5.tmp-999999999-7c"));
+        Files.move(step5, aside.resolve("old"));
+        Path unfinished = Files.createDirectory(run.checkpoints().resolve(".step-5.tmp-999999999-7d"));
+        Files.writeString(unfinished.resolve("generator.bin"), "half");
+        Path alsoUnfinished = Files.createDirectory(run.checkpoints().resolve(".step-6.tmp-999999999-7e"));
+
+        assertEquals(java.util.stream.Stream.of(aside, unfinished, alsoUnfinished).sorted().toList(),
+                Checkpoints.cleanUpInterruptedWrites(run));
+        Checkpoints.read(step5, mapper);
+        try (var entries = Files.list(run.checkpoints())) {
+            assertEquals(java.util.List.of("step-4", "step-5"), entries.map(p -> p.getFileName().toString()).sorted().toList());
+        }
     }
 
     @Test

@@ -117,6 +117,33 @@ class TagAndTextConditioningTest {
         assertArrayEquals(new int[] {10, 8}, gridRowsAndColumns(dir.resolve("rows.png")));
     }
 
+    /**
+     * A resumed text-rnn model keeps the word ids its embeddings were trained with: those of the checkpoint, not a
+     * vocabulary rebuilt from the data (here the checkpoint's is reordered, as changed captions would reorder it).
+     */
+    @Test
+    void resumingATextModelKeepsItsCheckpointsVocabulary(@TempDir Path dir) throws Exception {
+        String json = experiment("words", "captions", "{\"type\": \"text-rnn\", \"cell\": \"gru\", \"embeddingDim\": 8, \"dim\": 16}",
+                "{\"type\": \"non-saturating\"}");
+        Path run = train(dir, "words", json);
+        Path state = run.resolve("checkpoints/step-4/state.json");
+        ObjectMapper mapper = new ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode manifest = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(state.toFile());
+        com.fasterxml.jackson.databind.node.ArrayNode vocabulary = (com.fasterxml.jackson.databind.node.ArrayNode) manifest.get("conditions")
+                .get("vocabulary");
+        java.util.List<JsonNode> reversed = new java.util.ArrayList<>();
+        vocabulary.forEach(reversed::add);
+        java.util.Collections.reverse(reversed);
+        vocabulary.removeAll().addAll(reversed);
+        Files.writeString(state, mapper.writeValueAsString(manifest));
+
+        TestExperiments.Result resumed = TestExperiments.run("train", "--resume", "--run-dir", run.toString(),
+                "--set", "training.iterations=6", "--set", "training.checkpointEvery=2");
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        JsonNode after = mapper.readTree(run.resolve("checkpoints/step-6/state.json").toFile()).get("conditions").get("vocabulary");
+        assertEquals(vocabulary, after);
+    }
+
     @Test
     void aFrozenHashedTextEncoderIsCheckpointedButNotTrained(@TempDir Path dir) throws Exception {
         Path run = train(dir, "hashed", experiment("hashed", "captions",

@@ -39,18 +39,45 @@ public final class ExperimentAssembly {
     }
 
     public static Assembled assemble(Experiment experiment, DataContext dataContext, DataType dataType) {
+        return assemble(experiment, dataContext, dataType, null);
+    }
+
+    /**
+     * Like {@link #assemble(Experiment, DataContext, DataType)}, for resuming from {@code checkpoint}: the data must
+     * still have its shape and conditions, and an encoder keeps the checkpoint's vocabulary rather than
+     * rebuilding one from texts that may have changed since.
+     */
+    public static Assembled assemble(Experiment experiment, DataContext dataContext, DataType dataType, Checkpoint checkpoint) {
         DataSource data = openData(experiment, dataContext);
         if (data.size() < experiment.data().batchSize()) {
             throw new ConfigException("data.batchSize", experiment.data().batchSize() + " is larger than the data set ("
                     + data.size() + " examples in " + data.description() + ")");
         }
-        GanModel model = buildModel(experiment, data.shape(), data.conditionSchema(), data::texts, dataType);
+        ConditionSchema schema = data.conditionSchema();
+        if (checkpoint != null) {
+            ConditionSchema saved = experiment.encoder() == null ? schema : checkpoint.conditions();
+            if (!checkpoint.dataShape().equals(data.shape()) || !saved.classes().equals(schema.classes())
+                    || !saved.tags().equals(schema.tags()) || saved.texts() != schema.texts()) {
+                throw new ConfigException("data", data.description() + " no longer matches checkpoint " + checkpoint.directory()
+                        + ": examples of shape " + data.shape() + " with " + describe(schema) + ", where the checkpoint was trained on "
+                        + checkpoint.dataShape() + " with " + describe(saved));
+            }
+            if (!saved.vocabulary().isEmpty()) {
+                schema = schema.withVocabulary(saved.vocabulary());
+            }
+        }
+        GanModel model = buildModel(experiment, data.shape(), schema, data::texts, dataType);
         TrainingStrategy strategy = create("strategy", () -> experiment.strategy().create());
         create("strategy", () -> {
             strategy.check(model);
             return strategy;
         });
         return new Assembled(data, model, strategy);
+    }
+
+    private static String describe(ConditionSchema schema) {
+        return !schema.classes().isEmpty() ? "classes " + schema.classes() : !schema.tags().isEmpty() ? "tags " + schema.tags()
+                : schema.texts() ? "captions" : "no conditions";
     }
 
     public static DataSource openData(Experiment experiment, DataContext dataContext) {

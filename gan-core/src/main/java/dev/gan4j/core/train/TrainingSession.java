@@ -82,7 +82,7 @@ public final class TrainingSession {
             throw new IllegalStateException("run directory " + runDir + " already holds a run: pass --resume to continue it, "
                     + "or --run-dir to start a new one elsewhere");
         }
-        ExperimentAssembly.Assembled assembled = ExperimentAssembly.assemble(experiment, dataContext, dataType);
+        ExperimentAssembly.Assembled assembled = ExperimentAssembly.assemble(experiment, dataContext, dataType, checkpoint.orElse(null));
         long firstStep = 0;
         if (checkpoint.isPresent()) {
             Checkpoints.restore(checkpoint.get(), assembled.model());

@@ -121,6 +121,30 @@ class RunFailuresTest {
         assertEquals(List.of(3L, 4L, 5L, 6L), seen);
     }
 
+    /** A second training process in the same run directory is refused while the first runs, and allowed after. */
+    @Test
+    void oneTrainingProcessPerRunDirectory(@TempDir Path dir) throws Exception {
+        Path run = dir.resolve("run");
+        List<RuntimeException> refused = new ArrayList<>();
+        TrainingListener intruder = new TrainingListener() {
+            @Override
+            public void onStep(TrainingRun training, long completed, Map<String, Double> values) {
+                if (completed == 1) {
+                    refused.add(assertThrows(IllegalStateException.class, () -> session().train(ring(2, 2), run, true)));
+                }
+            }
+        };
+        session().optListener(intruder).train(ring(2, 2), run, false);
+        assertTrue(refused.get(0).getMessage().contains("another training process is using run directory " + run),
+                refused.get(0).getMessage());
+        assertFalse(Files.exists(run.resolve(".lock")));
+        session().train(ring(4, 2), run, true);
+
+        Path never = dir.resolve("never");
+        assertThrows(dev.gan4j.core.config.ConfigException.class, () -> session().train(ring(2, 2, "data.batchSize=1000"), never, false));
+        assertFalse(Files.exists(never), "a run refused before training leaves no directory behind");
+    }
+
     @Test
     void aSessionRemovesTheTemporaryFilesOfAKilledRun(@TempDir Path dir) throws Exception {
         Path run = dir.resolve("run");

@@ -66,6 +66,12 @@ public final class TrainingSession {
      * @return the last checkpoint written
      */
     public Path train(Experiment experiment, Path runDir, boolean resume) {
+        try (RunLock lock = RunLock.acquire(runDir)) {
+            return trainLocked(experiment, runDir, resume);
+        }
+    }
+
+    private Path trainLocked(Experiment experiment, Path runDir, boolean resume) {
         RunDirectory run = new RunDirectory(runDir);
         cleanUpInterruptedWrites(run);
         Optional<Checkpoint> checkpoint = Optional.empty();

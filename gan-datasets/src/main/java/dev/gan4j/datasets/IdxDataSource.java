@@ -107,6 +107,7 @@ public final class IdxDataSource implements DataSource {
                 throw new IOException(files.images() + " holds " + images.total() + " images but " + files.labels()
                         + " holds " + labels.total() + " labels; they must belong together");
             }
+            requireNamedClasses(labels, classNames, files.labels());
         }
         String count = images.count() == images.total()
                 ? images.total() + " examples"
@@ -207,6 +208,20 @@ public final class IdxDataSource implements DataSource {
     @Override
     public String description() {
         return description;
+    }
+
+    /** A known data set's labels index its class names; anything else is a damaged or foreign file. */
+    private static void requireNamedClasses(IdxReader.Labels labels, List<String> classNames, Path file) throws IOException {
+        if (classNames.isEmpty()) {
+            return;
+        }
+        byte[] values = labels.values();
+        for (int i = 0; i < values.length; i++) {
+            if ((values[i] & 0xFF) >= classNames.size()) {
+                throw new IOException(file + ": label " + (values[i] & 0xFF) + " of example " + i + " is not one of the "
+                        + classNames.size() + " classes of this data set (0 to " + (classNames.size() - 1) + ")");
+            }
+        }
     }
 
     private static int classCount(byte[] values) {

@@ -63,9 +63,11 @@ public final class IdxReader {
                 throw new IOException(file + ": " + count + " images of " + rows + "x" + columns
                         + " do not fit in one array; set data.limit to use fewer");
             }
+            Supplier<String> promised = () -> total + " images of " + rows + "x" + columns + " (" + (16 + (long) total * rows * columns)
+                    + " bytes)";
+            requireRoomFor(file, 16 + bytes, promised);
             byte[] pixels = new byte[(int) bytes];
-            readBody(in, file, pixels, count == total, () -> total + " images of " + rows + "x" + columns
-                    + " (" + (16 + (long) total * rows * columns) + " bytes)");
+            readBody(in, file, pixels, count == total, promised);
             return new Images(count, total, rows, columns, pixels);
         } catch (ZipException | EOFException e) {
             throw corruptGzip(file, e);
@@ -77,8 +79,10 @@ public final class IdxReader {
         try (InputStream in = open(file)) {
             int total = readHeader(in, file, LABELS_MAGIC, 1, "label")[0];
             int count = Math.min(total, limit);
+            Supplier<String> promised = () -> total + " labels (" + (8L + total) + " bytes)";
+            requireRoomFor(file, 8L + count, promised);
             byte[] values = new byte[count];
-            readBody(in, file, values, count == total, () -> total + " labels (" + (8L + total) + " bytes)");
+            readBody(in, file, values, count == total, promised);
             return new Labels(count, total, values);
         } catch (ZipException | EOFException e) {
             throw corruptGzip(file, e);
@@ -123,6 +127,29 @@ public final class IdxReader {
             throw new IOException(file + ": the IDX header promises " + dims[0] + " " + kind + "s; nothing to read");
         }
         return dims;
+    }
+
+    /**
+     * Fails before allocating when a header promises more than there is: more than an uncompressed file holds, or
+     * more than half the Java heap, so a damaged header or an oversized file is an error naming the file rather
+     * than an out-of-memory crash.
+     */
+    private static void requireRoomFor(Path file, long bytes, Supplier<String> promised) throws IOException {
+        if (!isGzip(file) && Files.size(file) < bytes) {
+            throw new IOException(file + " is truncated: its header promises " + promised.get() + " but the file holds "
+                    + Files.size(file) + " bytes");
+        }
+        long heap = Runtime.getRuntime().maxMemory();
+        if (bytes > heap / 2) {
+            throw new IOException(file + ": reading " + bytes / (1 << 20) + " MB of it needs more than half the Java heap ("
+                    + heap / (1 << 20) + " MB); set data.limit to use fewer examples, or give the JVM more with GAN_JAVA_OPTS");
+        }
+    }
+
+    private static boolean isGzip(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.read() == 0x1f && in.read() == 0x8b;
+        }
     }
 
     /** Fills {@code target}; when the whole file is read, reads on to the end so gzip checks its CRC. */

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.OptionalInt;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -130,6 +131,32 @@ class IdxDataSourceTest {
         assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
         assertTrue(e.getMessage().contains("truncated"), e.getMessage());
         assertTrue(e.getMessage().contains("3 images of 2x3"), e.getMessage());
+    }
+
+    /** A header promising far more than the file holds is an error naming the file, before anything is allocated. */
+    @Test
+    void aHeaderPromisingTooMuchIsRefusedBeforeAllocating() throws IOException {
+        byte[] header = TestIdx.images(1_000_000, 28, 28, PIXELS);
+        Path raw = TestIdx.write(dir.resolve("raw"), header);
+        IOException truncated = assertThrows(IOException.class, () -> IdxReader.readImages(raw, Integer.MAX_VALUE));
+        assertTrue(truncated.getMessage().contains("truncated") && truncated.getMessage().contains("1000000 images of 28x28"),
+                truncated.getMessage());
+
+        long heapBytes = Runtime.getRuntime().maxMemory();
+        int count = (int) Math.min(2_000_000_000L / 784, heapBytes / 784);
+        Path gzipped = TestIdx.write(dir.resolve("gzipped"), TestIdx.gzip(TestIdx.images(count, 28, 28, PIXELS)));
+        IOException heap = assertThrows(IOException.class, () -> IdxReader.readImages(gzipped, Integer.MAX_VALUE));
+        assertTrue(heap.getMessage().contains("more than half the Java heap") && heap.getMessage().contains("data.limit"),
+                heap.getMessage());
+    }
+
+    @Test
+    void labelsOutsideAKnownDataSetsClassesNameTheFile() throws IOException {
+        IdxFiles files = write("images", TestIdx.images(3, 2, 3, PIXELS), "labels", TestIdx.labels((byte) 0, (byte) 5, (byte) 1), false);
+        IOException e = assertThrows(IOException.class, () -> IdxDataSource.read(files, 10, "test", List.of("a", "b", "c")));
+        assertTrue(e.getMessage().contains(files.labels().toString()) && e.getMessage().contains("label 5 of example 1"),
+                e.getMessage());
+        assertEquals(3, IdxDataSource.read(files, 10, "custom files").size(), "files without class names take any label");
     }
 
     @Test

@@ -133,7 +133,10 @@ public final class DatasetDownloader {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("download of " + uri + " interrupted");
         } catch (IOException e) {
-            throw new IOException("cannot download " + uri + ": " + e, e);
+            throw new IOException("cannot download " + uri + " (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "): this machine may have no network access, or"
+                    + " need a proxy (Java reads -Dhttps.proxyHost and -Dhttps.proxyPort, which GAN_JAVA_OPTS can pass, not"
+                    + " https_proxy); or copy the files of " + dataset + " into ~/.gan/datasets/" + dataset + " yourself", e);
         }
         MessageDigest digest = Sha256.newDigest();
         try (InputStream body = new DigestInputStream(response.body(), digest)) {

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,6 +62,20 @@ class DatasetDownloaderTest {
         assertEquals(List.of(IMAGES, LABELS), listing(target));
         assertTrue(logBytes.toString(StandardCharsets.UTF_8).contains("SHA-256 verified"));
         assertTrue(DatasetLocator.inFolder(target, Split.TRAIN).isPresent());
+    }
+
+    /** No server to reach: the error says what failed and what to do about it, and nothing is left behind. */
+    @Test
+    void anUnreachableSourceSaysWhatToDo() throws IOException {
+        URI closed = server.base();
+        server.close();
+        DatasetDownloader downloader = new DatasetDownloader("test", closed, Map.of(IMAGES, sha256(images)));
+
+        IOException e = assertThrows(IOException.class, () -> downloader.fetch(List.of(IMAGES), dir, log));
+
+        assertTrue(e.getMessage().startsWith("cannot download " + closed + IMAGES + " (") && e.getMessage().contains("proxy")
+                && e.getMessage().contains("~/.gan/datasets/test"), e.getMessage());
+        assertEquals(List.of(), listing(dir));
     }
 
     @Test

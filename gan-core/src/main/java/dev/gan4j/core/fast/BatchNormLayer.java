@@ -70,6 +70,11 @@ final class BatchNormLayer implements FastLayer {
     }
 
     @Override
+    public INDArray forwardNear(INDArray x) {
+        throw BatchStatistics.noNearPass();
+    }
+
+    @Override
     public INDArray forward(INDArray x, boolean training) {
         INDArray y = buffers.get(training ? "y" : "yi", shape.withBatch(x.size(0)));
         statistics.normalize(x, training, gamma, beta, y);

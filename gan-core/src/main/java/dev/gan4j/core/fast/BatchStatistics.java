@@ -57,6 +57,15 @@ final class BatchStatistics {
     }
 
     /**
+     * Why batch-normalising layers have no {@link FastLayer#forwardNear}: a near pass must keep the statistics of
+     * the pass it is near, but the backward pass of batch norm goes through the statistics of its own batch.
+     * Gradient penalties, its one user, refuse networks that couple examples before they get here.
+     */
+    static UnsupportedOperationException noNearPass() {
+        return new UnsupportedOperationException("batch normalization couples the examples of a batch, so it has no near pass");
+    }
+
+    /**
      * out = (x - mean) / sqrt(var + epsilon) * gamma + beta per channel: with the batch's statistics in
      * training mode (kept for {@link #backward}; the running ones move towards them), the running ones otherwise.
      */
@@ -68,6 +77,10 @@ final class BatchStatistics {
             var = buffers.get("var", channels);
             Nd4j.exec(DynamicCustomOp.builder("moments").addInputs(x).addOutputs(mean, var).addIntegerArguments(reduce).build());
             long count = x.length() / channels;
+            if (count == 1) {
+                throw new IllegalArgumentException("batch normalization in training needs more than one value per channel, "
+                        + "but a batch of one example gives it one: train with a batch size above 1");
+            }
             runningMean.muli(1 - MOMENTUM).addi(mean.mul(MOMENTUM));
             runningVar.muli(1 - MOMENTUM).addi(var.mul(MOMENTUM * count / Math.max(1, count - 1)));
             input = x;

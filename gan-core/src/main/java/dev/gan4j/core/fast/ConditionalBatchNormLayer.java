@@ -112,6 +112,11 @@ final class ConditionalBatchNormLayer implements ConditionedLayer {
     }
 
     @Override
+    public INDArray forwardNear(INDArray x) {
+        throw BatchStatistics.noNearPass();
+    }
+
+    @Override
     public INDArray forward(INDArray x, boolean training) {
         long n = x.size(0);
         INDArray c = pendingConditions;

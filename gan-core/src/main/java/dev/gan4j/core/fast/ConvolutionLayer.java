@@ -29,6 +29,8 @@ final class ConvolutionLayer implements FastLayer {
     private final Shape outputShape;
     private final Buffers buffers;
     private final SpectralNorm spectralNorm;
+    /** Whether the transposed op maps the output gradient back onto exactly the input's size. */
+    private final boolean inputGradientByTransposedOp;
     private INDArray weights;
     private INDArray effectiveWeights;
     private INDArray bias;
@@ -50,11 +52,13 @@ final class ConvolutionLayer implements FastLayer {
         this.padding = padding;
         int h = outputSize(inputShape.height());
         int w = outputSize(inputShape.width());
-        if (h <= 0 || w <= 0) {
+        if (h <= 0 || w <= 0 || !transposed && (inputShape.height() + 2 * padding < kernel || inputShape.width() + 2 * padding < kernel)) {
             throw new IllegalArgumentException("convolution k=" + kernel + " s=" + stride + " p=" + padding
                     + " leaves no output for input " + inputShape);
         }
         this.outputShape = Shape.image(out, h, w);
+        this.inputGradientByTransposedOp = transposed
+                || (h - 1) * stride + kernel - 2 * padding == inputShape.height() && (w - 1) * stride + kernel - 2 * padding == inputShape.width();
         this.buffers = new Buffers(dataType);
         this.spectralNorm = spectralNorm ? new SpectralNorm(weightShape(), transposed ? 1 : 0, dataType) : null;
     }
@@ -152,10 +156,11 @@ final class ConvolutionLayer implements FastLayer {
     public INDArray backward(INDArray g, boolean parameterGradients, boolean inputGradient) {
         long n = g.size(0);
         INDArray dx = buffers.get("dx", inputShape.withBatch(n));
-        if (!parameterGradients) {
+        if (!parameterGradients && inputGradientByTransposedOp) {
             // The input gradient of a convolution is the transposed convolution of the output gradient
             // with the same weights (and vice versa); the forward op of the other kind computes it in a
-            // fraction of the time of the full backprop op, which also computes the weight gradient.
+            // fraction of the time of the full backprop op, which also computes the weight gradient. When the
+            // stride does not divide the input evenly, the transposed op yields a smaller map: the backprop op then.
             Nd4j.exec(DynamicCustomOp.builder(transposed ? "conv2d" : "deconv2d")
                     .addInputs(g, effectiveWeights)
                     .addOutputs(dx)
@@ -170,7 +175,7 @@ final class ConvolutionLayer implements FastLayer {
                 .addOutputs(dx, dw, db)
                 .addIntegerArguments(arguments())
                 .build());
-        if (spectralNorm != null) {
+        if (spectralNorm != null && parameterGradients) {
             spectralNorm.backward();
         }
         return dx;

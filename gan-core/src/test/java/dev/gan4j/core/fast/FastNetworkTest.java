@@ -73,7 +73,12 @@ class FastNetworkTest {
     void inputGradientAloneEqualsTheFullBackwardPass() {
         for (FastNetwork net : new FastNetwork[] {network(5, new Sgd(0.1), 3),
                 FastNetwork.builder(Shape.vector(3), DataType.FLOAT).dense(2 * 4 * 4).reshape(Shape.image(2, 4, 4))
-                        .deconv(3, 4, 2, 1).relu().conv(2, 4, 2, 1).leakyRelu(0.2).build(new Sgd(0.1), 1, 0.1)}) {
+                        .deconv(3, 4, 2, 1).relu().conv(2, 4, 2, 1).leakyRelu(0.2).build(new Sgd(0.1), 1, 0.1),
+                // strides that do not divide the input evenly: 8x8 -> 4x4 with k=3, 7x7 -> 3x3 with k=4
+                FastNetwork.builder(Shape.image(1, 8, 8), DataType.FLOAT).conv(2, 3, 2, 1).leakyRelu(0.2).dense(1)
+                        .build(new Sgd(0.1), 1, 0.1),
+                FastNetwork.builder(Shape.image(1, 7, 7), DataType.FLOAT).conv(2, 4, 2, 1).leakyRelu(0.2).dense(1)
+                        .build(new Sgd(0.1), 1, 0.1)}) {
             Nd4j.getRandom().setSeed(5);
             INDArray x = Nd4j.rand(DataType.FLOAT, net.inputShape().withBatch(8));
             INDArray g = Nd4j.rand(DataType.FLOAT, net.outputShape().withBatch(8));
@@ -84,6 +89,18 @@ class FastNetworkTest {
             INDArray alone = net.inputGradient(g).dup();
             assertTrue(full.equalsWithEps(alone, 1e-6), "input gradient without parameter gradients");
         }
+    }
+
+    /** Batch norm refuses what it cannot do rather than computing something else silently. */
+    @Test
+    void batchNormRefusesANearPassAndASingleExampleInTraining() {
+        FastNetwork net = FastNetwork.builder(Shape.vector(3), DataType.FLOAT).dense(4).batchNorm().relu().dense(1)
+                .build(new Sgd(0.1), 1, 0.1);
+        net.forward(Nd4j.rand(DataType.FLOAT, 8, 3), true);
+        assertThrows(UnsupportedOperationException.class, () -> net.forwardNear(Nd4j.rand(DataType.FLOAT, 8, 3)));
+        IllegalArgumentException single = assertThrows(IllegalArgumentException.class, () -> net.forward(Nd4j.rand(DataType.FLOAT, 1, 3), true));
+        assertTrue(single.getMessage().contains("batch size above 1"), single.getMessage());
+        assertArrayEquals(new long[] {1, 1}, net.forward(Nd4j.rand(DataType.FLOAT, 1, 3), false).shape(), "inference takes one example");
     }
 
     @Test

@@ -65,7 +65,7 @@ public final class IdxReader {
             }
             Supplier<String> promised = () -> total + " images of " + rows + "x" + columns + " (" + (16 + (long) total * rows * columns)
                     + " bytes)";
-            requireRoomFor(file, 16 + bytes, promised);
+            requireRoomFor(file, in, 16 + bytes, promised);
             byte[] pixels = new byte[(int) bytes];
             readBody(in, file, pixels, count == total, promised);
             return new Images(count, total, rows, columns, pixels);
@@ -80,7 +80,7 @@ public final class IdxReader {
             int total = readHeader(in, file, LABELS_MAGIC, 1, "label")[0];
             int count = Math.min(total, limit);
             Supplier<String> promised = () -> total + " labels (" + (8L + total) + " bytes)";
-            requireRoomFor(file, 8L + count, promised);
+            requireRoomFor(file, in, 8L + count, promised);
             byte[] values = new byte[count];
             readBody(in, file, values, count == total, promised);
             return new Labels(count, total, values);
@@ -134,21 +134,16 @@ public final class IdxReader {
      * more than half the Java heap, so a damaged header or an oversized file is an error naming the file rather
      * than an out-of-memory crash.
      */
-    private static void requireRoomFor(Path file, long bytes, Supplier<String> promised) throws IOException {
-        if (!isGzip(file) && Files.size(file) < bytes) {
+    private static void requireRoomFor(Path file, InputStream in, long bytes, Supplier<String> promised) throws IOException {
+        long size = Files.size(file);
+        if (!(in instanceof GZIPInputStream) && size < bytes) {
             throw new IOException(file + " is truncated: its header promises " + promised.get() + " but the file holds "
-                    + Files.size(file) + " bytes");
+                    + size + " bytes");
         }
         long heap = Runtime.getRuntime().maxMemory();
         if (bytes > heap / 2) {
             throw new IOException(file + ": reading " + bytes / (1 << 20) + " MB of it needs more than half the Java heap ("
                     + heap / (1 << 20) + " MB); set data.limit to use fewer examples, or give the JVM more with GAN_JAVA_OPTS");
-        }
-    }
-
-    private static boolean isGzip(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return in.read() == 0x1f && in.read() == 0x8b;
         }
     }
 

@@ -46,9 +46,8 @@ public final class GanCommand implements Runnable {
         try {
             return cli.execute(args);
         } catch (OutOfMemoryError e) {
-            cli.getErr().println("error: the Java heap is full (" + e.getMessage() + "); give the JVM more with GAN_JAVA_OPTS, e.g. "
-                    + "GAN_JAVA_OPTS='-Xmx2g -Xmn32m -Dorg.bytedeco.javacpp.maxbytes=1g -Dorg.bytedeco.javacpp.maxphysicalbytes=4g "
-                    + "-XX:-UseSuperWord'");
+            cli.getErr().println("error: the Java heap is full (" + e.getMessage() + "); give the JVM more with GAN_JAVA_OPTS: "
+                    + "the default options of ./gan with a larger -Xmx");
             return 1;
         }
     }

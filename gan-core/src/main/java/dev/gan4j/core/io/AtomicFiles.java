@@ -22,19 +22,31 @@ import java.util.stream.Stream;
  * permissions, so the result is as readable as any file the user writes.
  */
 public final class AtomicFiles {
-    /** What {@link #temporarySibling} names, with the writing process's id in group 1. */
-    private static final Pattern TEMPORARY = Pattern.compile("\\..+\\.tmp-(\\d+)-[0-9a-f]+");
+    /** What {@link #temporarySibling} names, with the writing process's id in group 1 and its suffix in group 2. */
+    private static final Pattern TEMPORARY = Pattern.compile("\\..+\\.tmp-(\\d+)-([0-9a-f]+)");
+    /**
+     * Starts the suffix of this JVM's temporaries: a process id alone does not tell this JVM from a killed one that
+     * had the same id, as every JVM in a container may have.
+     */
+    private static final String THIS_JVM = String.format("%016x", new java.security.SecureRandom().nextLong());
 
     private static final boolean REFUSES_DIRECTORY_SYNC = System.getProperty("os.name", "").startsWith("Windows");
 
     private AtomicFiles() {
     }
 
-    /** Whether {@code path} is a {@link #temporarySibling} of a process no longer running, so nobody will finish it. */
+    /**
+     * Whether {@code path} is a {@link #temporarySibling} of a process no longer running (or of an earlier process
+     * with this one's id), so nobody will finish it.
+     */
     public static boolean isAbandoned(Path path) {
         Path name = path.getFileName();
         Matcher m = TEMPORARY.matcher(name == null ? "" : name.toString());
-        return m.matches() && !isRunning(m.group(1));
+        if (!m.matches()) {
+            return false;
+        }
+        boolean ours = m.group(1).equals(Long.toString(ProcessHandle.current().pid()));
+        return ours ? !m.group(2).startsWith(THIS_JVM) : !isRunning(m.group(1));
     }
 
     /**
@@ -61,7 +73,7 @@ public final class AtomicFiles {
     public static Path temporarySibling(Path target) throws IOException {
         Path absolute = target.toAbsolutePath();
         Files.createDirectories(absolute.getParent());
-        return absolute.resolveSibling("." + absolute.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-"
+        return absolute.resolveSibling("." + absolute.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-" + THIS_JVM
                 + Long.toHexString(ThreadLocalRandom.current().nextLong()));
     }
 
@@ -91,7 +103,8 @@ public final class AtomicFiles {
         }
     }
 
-    private static void deleteRecursively(Path root) throws IOException {
+    /** Deletes a file, or a directory with everything in it. */
+    public static void deleteRecursively(Path root) throws IOException {
         try (Stream<Path> paths = Files.walk(root)) {
             for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);

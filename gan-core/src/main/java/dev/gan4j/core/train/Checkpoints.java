@@ -112,7 +112,7 @@ public final class Checkpoints {
                 Files.move(target, old.resolve("old"), StandardCopyOption.ATOMIC_MOVE);
                 Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
                 AtomicFiles.syncDirectory(parent);
-                deleteRecursively(old);
+                AtomicFiles.deleteRecursively(old);
             } else {
                 Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
                 AtomicFiles.syncDirectory(parent);
@@ -120,7 +120,7 @@ public final class Checkpoints {
             return target;
         } finally {
             if (Files.exists(temporary)) {
-                deleteRecursively(temporary);
+                AtomicFiles.deleteRecursively(temporary);
             }
         }
     }
@@ -224,7 +224,7 @@ public final class Checkpoints {
             throw new CorruptCheckpointException("checkpoint " + directory + " is incomplete: " + STATE + " is missing");
         }
         try {
-            JsonNode state = readJson(statePath, mapper);
+            JsonNode state = parseJson(Files.readString(statePath), statePath, mapper);
             if (!state.isObject()) {
                 throw corrupt(statePath, "not a JSON object");
             }
@@ -249,7 +249,7 @@ public final class Checkpoints {
                 throw new CorruptCheckpointException("checkpoint " + directory + " has no config.json");
             }
             String configJson = Files.readString(configPath);
-            readJson(configPath, mapper);
+            parseJson(configJson, configPath, mapper);
             Map<String, String> files = new LinkedHashMap<>();
             Map<String, String> checksums = new LinkedHashMap<>();
             networks.fields().forEachRemaining(e -> {
@@ -331,9 +331,10 @@ public final class Checkpoints {
         return Long.parseLong(m.group(1));
     }
 
-    private static JsonNode readJson(Path file, ObjectMapper mapper) throws IOException {
+    /** {@code text}, the content of {@code file}, as a JSON tree; a checkpoint file that is not JSON is corrupt. */
+    private static JsonNode parseJson(String text, Path file, ObjectMapper mapper) {
         try {
-            return mapper.readTree(file.toFile());
+            return mapper.readTree(text);
         } catch (JsonProcessingException e) {
             throw corrupt(file, JsonErrors.notValidJson(e));
         }
@@ -355,14 +356,6 @@ public final class Checkpoints {
         try (FileOutputStream out = new FileOutputStream(path.toFile())) {
             out.write(text.getBytes(StandardCharsets.UTF_8));
             out.getFD().sync();
-        }
-    }
-
-    private static void deleteRecursively(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }

@@ -12,7 +12,9 @@ import java.nio.file.StandardOpenOption;
 /**
  * One training process per run directory: two would write the same checkpoints, and one's metrics rewrite on
  * resume would cut the other's lines off. The lock is an OS file lock on {@code .lock} in the run directory, so a
- * killed process releases it; closing also removes the file, and the directory when it was created for nothing.
+ * killed process releases it. The file stays: deleting it while another process waits to lock it would let that
+ * process and a third one lock two different files. Only a directory created for a run that never started (it
+ * holds nothing but the lock) is removed again.
  */
 final class RunLock implements AutoCloseable {
     private static final String FILE = ".lock";
@@ -54,18 +56,25 @@ final class RunLock implements AutoCloseable {
     @Override
     public void close() {
         try {
-            Files.deleteIfExists(directory.resolve(FILE));
-            lock.release();
-            channel.close();
-            if (created) {
-                try (var entries = Files.list(directory)) {
-                    if (entries.findAny().isEmpty()) {
-                        Files.delete(directory);
-                    }
-                }
+            if (created && holdsOnlyTheLock()) {
+                Files.deleteIfExists(directory.resolve(FILE));
+                Files.deleteIfExists(directory);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot unlock run directory " + directory, e);
+            // Only tidying: an empty run directory left behind does no harm.
+        } finally {
+            try {
+                lock.release();
+                channel.close();
+            } catch (IOException e) {
+                // Closing the channel releases the lock; the OS releases it at exit in any case.
+            }
+        }
+    }
+
+    private boolean holdsOnlyTheLock() throws IOException {
+        try (var entries = Files.list(directory)) {
+            return entries.allMatch(p -> p.getFileName().toString().equals(FILE));
         }
     }
 }

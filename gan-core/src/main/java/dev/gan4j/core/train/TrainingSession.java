@@ -118,8 +118,8 @@ public final class TrainingSession {
             trainer.train(firstStep);
         } catch (DivergenceException e) {
             metrics.close();
-            String kept = Checkpoints.latest(run).map(p -> "the last good checkpoint is " + p)
-                    .orElse("no checkpoint was written before it");
+            Path good = checkpoints.latest() != null ? checkpoints.latest() : checkpoint.map(Checkpoint::directory).orElse(null);
+            String kept = good != null ? "the last good checkpoint is " + good : "no checkpoint was written before it";
             throw new DivergenceException(e.step(), e.getMessage() + "; " + kept);
         }
         return checkpoints.latest() != null ? checkpoints.latest() : Checkpoints.latest(run).orElseThrow();

@@ -25,9 +25,11 @@ class AtomicFilesTest {
         Files.writeString(abandonedDir.resolve("generator.bin"), "half");
         Path beingWritten = AtomicFiles.temporarySibling(dir.resolve("report.html"));
         Files.writeString(beingWritten, "<html>");
+        // A killed JVM that had this process's id, as JVMs in containers often do: its suffix is not this JVM's.
+        Path samePid = Files.writeString(dir.resolve(".metrics.jsonl.tmp-" + ProcessHandle.current().pid() + "-0123abcd"), "{");
 
-        assertEquals(List.of(abandonedFile, abandonedDir).stream().sorted().toList(), AtomicFiles.deleteAbandoned(dir));
-        assertFalse(Files.exists(abandonedFile) || Files.exists(abandonedDir));
+        assertEquals(List.of(abandonedFile, abandonedDir, samePid).stream().sorted().toList(), AtomicFiles.deleteAbandoned(dir));
+        assertFalse(Files.exists(abandonedFile) || Files.exists(abandonedDir) || Files.exists(samePid));
         assertTrue(Files.exists(config) && Files.exists(hidden) && Files.exists(beingWritten), "this process is still running");
         assertEquals(List.of(), AtomicFiles.deleteAbandoned(dir.resolve("none")));
     }

@@ -6,7 +6,6 @@ import dev.gan4j.core.api.DataSource;
 import dev.gan4j.core.config.Checks;
 import dev.gan4j.core.config.DataContext;
 import dev.gan4j.core.config.DataSpec;
-import dev.gan4j.core.config.InvalidValueException;
 
 /**
  * The 2-D grid of the mode-coverage benchmark (PacGAN, Lin et al. 2018): {@code side} x {@code side}
@@ -16,16 +15,11 @@ public record GridDataSpec(Integer side, Double spacing, Double std, Integer siz
         implements DataSpec {
     public GridDataSpec {
         side = Checks.positive("side", side, 5);
-        if (side > 1000) {
-            throw new InvalidValueException("side", "must be at most 1000 (a million modes), found " + side);
-        }
+        Checks.atMost("side", side, 1000, "a million modes");
         spacing = Checks.positive("spacing", spacing, 2.0);
         std = Checks.positive("std", std, 0.05);
         size = Checks.positive("size", size, 100_000);
-        if (size > MixtureDataSource.MAX_POINTS) {
-            throw new InvalidValueException("size", "must be at most " + MixtureDataSource.MAX_POINTS + " (the points are drawn into "
-                    + "memory), found " + size);
-        }
+        Checks.atMost("size", size, MixtureDataSource.MAX_POINTS, "the points are drawn into memory");
         seed = seed == null ? 0L : seed;
         Checks.positive("batchSize", batchSize, 256);
     }

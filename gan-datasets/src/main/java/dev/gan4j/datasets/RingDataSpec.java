@@ -6,7 +6,6 @@ import dev.gan4j.core.api.DataSource;
 import dev.gan4j.core.config.Checks;
 import dev.gan4j.core.config.DataContext;
 import dev.gan4j.core.config.DataSpec;
-import dev.gan4j.core.config.InvalidValueException;
 
 /**
  * The 2-D ring of the mode-coverage benchmark (PacGAN, Lin et al. 2018): {@code modes} Gaussians on a
@@ -16,16 +15,11 @@ public record RingDataSpec(Integer modes, Double radius, Double std, Integer siz
         implements DataSpec {
     public RingDataSpec {
         modes = Checks.positive("modes", modes, 8);
-        if (modes > MixtureDataSource.MAX_MODES) {
-            throw new InvalidValueException("modes", "must be at most " + MixtureDataSource.MAX_MODES + ", found " + modes);
-        }
+        Checks.atMost("modes", modes, MixtureDataSource.MAX_MODES, "a mode each");
         radius = Checks.positive("radius", radius, 1.0);
         std = Checks.positive("std", std, 0.01);
         size = Checks.positive("size", size, 100_000);
-        if (size > MixtureDataSource.MAX_POINTS) {
-            throw new InvalidValueException("size", "must be at most " + MixtureDataSource.MAX_POINTS + " (the points are drawn into "
-                    + "memory), found " + size);
-        }
+        Checks.atMost("size", size, MixtureDataSource.MAX_POINTS, "the points are drawn into memory");
         seed = seed == null ? 0L : seed;
         Checks.positive("batchSize", batchSize, 256);
     }

@@ -22,6 +22,14 @@ public final class Checks {
         return v;
     }
 
+    /** {@code value}, refused above {@code max} with {@code why} the limit exists. */
+    public static int atMost(String field, int value, int max, String why) {
+        if (value > max) {
+            throw new InvalidValueException(field, "must be at most " + max + " (" + why + "), found " + value);
+        }
+        return value;
+    }
+
     public static int nonNegative(String field, Integer value, int defaultValue) {
         int v = value == null ? defaultValue : value;
         if (v < 0) {

@@ -173,50 +173,8 @@ public final class ExperimentReader {
             return new ConfigException(path, invalid.getMessage());
         }
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-            JsonNode found = nodeAt(tree, e.getPath());
-            return new ConfigException(path, "expected " + kindOf(mismatch.getTargetType())
-                    + (found == null ? "" : ", found " + describe(found)));
+            return new ConfigException(path, JsonErrors.typeMismatch(mismatch, tree));
         }
         return new ConfigException(path, e.getOriginalMessage());
-    }
-
-    /** What a config value of this Java type is, in JSON's words. */
-    private static String kindOf(Class<?> type) {
-        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
-            return "an integer";
-        }
-        if (type == Double.class || type == double.class || type == Float.class || type == float.class) {
-            return "a number";
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return "true or false";
-        }
-        if (type == String.class || type.isEnum()) {
-            return "a string";
-        }
-        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
-            return "a list";
-        }
-        return "an object";
-    }
-
-    private static String describe(JsonNode node) {
-        String text = node.toString();
-        String shown = text.length() > 40 ? text.substring(0, 37) + "..." : text;
-        String kind = node.isTextual() ? "the string" : node.isArray() ? "the list" : node.isObject() ? "the object"
-                : node.isBoolean() ? "" : "the number";
-        return kind.isEmpty() ? shown : kind + " " + shown;
-    }
-
-    /** The node the error's path leads to, or {@code null} when the path leaves the tree. */
-    private static JsonNode nodeAt(JsonNode tree, List<JsonMappingException.Reference> references) {
-        JsonNode node = tree;
-        for (JsonMappingException.Reference ref : references) {
-            if (node == null) {
-                return null;
-            }
-            node = ref.getFieldName() != null ? node.get(ref.getFieldName()) : ref.getIndex() >= 0 ? node.get(ref.getIndex()) : null;
-        }
-        return node == null || node.isMissingNode() ? null : node;
     }
 }

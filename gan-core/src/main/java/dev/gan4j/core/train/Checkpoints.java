@@ -343,6 +343,9 @@ public final class Checkpoints {
     private static <T> T value(JsonNode state, String field, Class<T> type, Path file, ObjectMapper mapper) {
         try {
             return mapper.treeToValue(state.get(field), type);
+        } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+            throw corrupt(file, field + ": " + (e.getTargetType() != null ? JsonErrors.typeMismatch(e, state.get(field))
+                    : JsonErrors.describe(e)));
         } catch (JsonProcessingException e) {
             throw corrupt(file, field + ": " + JsonErrors.describe(e));
         }

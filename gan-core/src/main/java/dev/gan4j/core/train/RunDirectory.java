@@ -62,8 +62,9 @@ public final class RunDirectory {
         if (!Files.exists(metrics())) {
             return;
         }
-        List<String> lines = Files.readAllLines(metrics(), StandardCharsets.UTF_8);
-        if (!lines.isEmpty() && !endsWithNewline(metrics())) {
+        String text = Files.readString(metrics(), StandardCharsets.UTF_8);
+        List<String> lines = new ArrayList<>(text.lines().toList());
+        if (!lines.isEmpty() && !text.endsWith("\n")) {
             lines.remove(lines.size() - 1);
         }
         List<String> kept = new ArrayList<>();

@@ -24,25 +24,26 @@ final class CheckpointModels {
 
     /**
      * @param source     a checkpoint directory, or a run directory
-     * @param checkpoint with a run directory: a checkpoint name ({@code step-N}); {@code null} for the latest
+     * @param checkpoint with a run directory: a checkpoint name ({@code step-N}); {@code null} for the newest readable
+     *                   one, with a warning on standard error for each newer damaged one passed over
      */
     static Restored load(ComponentRegistry registry, Path source, String checkpoint) {
-        Path directory;
-        if (Files.isRegularFile(source.resolve("state.json")) || Checkpoints.isCheckpointName(source)) {
-            directory = source;
-        } else if (checkpoint != null) {
-            directory = new RunDirectory(source).checkpoints().resolve(checkpoint);
+        ExperimentReader reader = new ExperimentReader(registry);
+        Checkpoint read;
+        if (Files.isRegularFile(source.resolve("state.json")) || Checkpoints.isCheckpointName(source) || checkpoint != null) {
+            Path directory = checkpoint == null ? source : new RunDirectory(source).checkpoints().resolve(checkpoint);
+            if (!Files.isDirectory(directory)) {
+                throw new IllegalStateException("no checkpoint " + directory);
+            }
+            read = Checkpoints.read(directory, registry.mapper());
         } else {
             RunDirectory run = new RunDirectory(source);
-            directory = Checkpoints.latest(run).orElseThrow(() -> new IllegalStateException(Files.isDirectory(run.checkpoints())
-                    ? run.checkpoints() + " holds no complete checkpoint (a step-N directory with state.json)"
-                    : source + " is neither a checkpoint nor a run directory with checkpoints"));
+            read = Checkpoints.newestReadable(run, reader, registry.mapper(), skipped -> System.err.println("warning: " + skipped))
+                    .orElseThrow(() -> new IllegalStateException(Files.isDirectory(run.checkpoints())
+                            ? run.checkpoints() + " holds no complete checkpoint (a step-N directory with state.json)"
+                            : source + " is neither a checkpoint nor a run directory with checkpoints"));
         }
-        if (!Files.isDirectory(directory)) {
-            throw new IllegalStateException("no checkpoint " + directory);
-        }
-        Checkpoint read = Checkpoints.read(directory, registry.mapper());
-        Experiment experiment = Checkpoints.experiment(read, new ExperimentReader(registry));
+        Experiment experiment = Checkpoints.experiment(read, reader);
         GanModel model = ExperimentAssembly.buildModel(experiment, read.dataShape(), read.conditions(), DataType.FLOAT);
         Checkpoints.restore(read, model);
         return new Restored(read, experiment, model);

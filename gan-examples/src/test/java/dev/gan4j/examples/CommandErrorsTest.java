@@ -38,6 +38,26 @@ class CommandErrorsTest {
         return TestExperiments.run("sample", source.toString(), "--n", "10", "--out", dir.resolve("out.npy").toString());
     }
 
+    /** Sampling a run whose newest checkpoint is damaged warns and uses the one before; naming it still fails. */
+    @Test
+    void samplingARunPassesOverADamagedNewestCheckpoint(@TempDir Path dir) throws Exception {
+        Path run = dir.resolve("ring");
+        assertEquals(0, TestExperiments.run("train", "toy-ring", "--run-dir", run.toString(), "--set", "training.iterations=4",
+                "--set", "training.checkpointEvery=2", "--set", "data.size=500").exitCode());
+        Path newest = run.resolve("checkpoints/step-4/generator.bin");
+        byte[] bytes = Files.readAllBytes(newest);
+        bytes[bytes.length - 1] ^= 1;
+        Files.write(newest, bytes);
+
+        TestExperiments.Result sampled = sample(run, dir);
+        assertEquals(0, sampled.exitCode(), sampled.err());
+        assertTrue(sampled.err().startsWith("warning: skipping checkpoint step-4: ") && sampled.out().contains("step-2"),
+                sampled.err() + sampled.out());
+        TestExperiments.Result named = sample(run.resolve("checkpoints/step-4"), dir);
+        assertEquals(1, named.exitCode());
+        assertTrue(named.err().contains("generator.bin"), named.err());
+    }
+
     @Test
     void resumingARunWithoutItsConfigJsonUsesTheCheckpointsConfig(@TempDir Path dir) throws Exception {
         Path run = train(dir);
@@ -90,8 +110,8 @@ class CommandErrorsTest {
         assertEquals("error: checkpoint " + checkpoint + " is incomplete: state.json is missing" + NL, direct.err());
         TestExperiments.Result viaRun = sample(run, dir);
         assertEquals(1, viaRun.exitCode());
-        assertEquals("error: " + run.resolve("checkpoints") + " holds no complete checkpoint (a step-N directory with state.json)" + NL,
-                viaRun.err());
+        assertEquals("error: checkpoint " + checkpoint + " is incomplete: state.json is missing" + NL, viaRun.err(),
+                "the run's only checkpoint says what it lacks");
     }
 
     @Test

@@ -189,29 +189,34 @@ public final class Checkpoints {
     /**
      * The newest checkpoint that {@link #read} verifies and whose config this version reads, so that a damaged
      * newest checkpoint (a disk error, a copy cut short) does not strand the good ones before it. Each one passed
-     * over goes to {@code skipped} with the reason.
+     * over goes to {@code skipped} with the reason, once a readable one is found.
      *
      * @return empty when there is no checkpoint at all
-     * @throws CorruptCheckpointException when there are checkpoints but none is readable, listing each with its reason
+     * @throws CorruptCheckpointException when there are checkpoints but none is readable: the one checkpoint's own
+     *                                    error, or each with its reason
      */
     public static Optional<Checkpoint> newestReadable(RunDirectory run, ExperimentReader reader, ObjectMapper mapper,
                                                       Consumer<String> skipped) {
-        List<String> problems = new ArrayList<>();
+        Map<String, CorruptCheckpointException> damaged = new LinkedHashMap<>();
         for (Path directory : newestFirst(run)) {
             try {
                 Checkpoint checkpoint = read(directory, mapper);
                 experiment(checkpoint, reader);
+                damaged.forEach((name, e) -> skipped.accept("skipping checkpoint " + name + ": " + e.getMessage()));
                 return Optional.of(checkpoint);
             } catch (CorruptCheckpointException e) {
-                skipped.accept("skipping checkpoint " + directory.getFileName() + ": " + e.getMessage());
-                problems.add(directory.getFileName() + ": " + e.getMessage());
+                damaged.put(directory.getFileName().toString(), e);
             }
         }
-        if (problems.isEmpty()) {
+        if (damaged.isEmpty()) {
             return Optional.empty();
         }
-        throw new CorruptCheckpointException("no checkpoint in " + run.checkpoints() + " is readable: "
-                + String.join("; ", problems));
+        if (damaged.size() == 1) {
+            throw damaged.values().iterator().next();
+        }
+        List<String> reasons = new ArrayList<>();
+        damaged.forEach((name, e) -> reasons.add(name + ": " + e.getMessage()));
+        throw new CorruptCheckpointException("no checkpoint in " + run.checkpoints() + " is readable: " + String.join("; ", reasons));
     }
 
     /**

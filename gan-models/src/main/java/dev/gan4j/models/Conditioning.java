@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * <ul>
  *   <li>{@code projection} (the default): the inner product of D's features with an embedding of the
  *       condition is added to the logit (Miyato &amp; Koyama 2018);</li>
- *   <li>{@code concat}: the condition joins D's features before the final layer (Mirza &amp; Osindero 2014);</li>
+ *   <li>{@code concat}: the condition joins D's features before a hidden layer and the logit (Mirza &amp; Osindero 2014);</li>
  *   <li>{@code acgan}: D reads no condition but classifies its input with one extra output per class or tag,
  *       trained by the strategy (Odena et al. 2017).</li>
  * </ul>

@@ -28,8 +28,8 @@ import org.nd4j.linalg.activations.impl.ActivationLReLU;
  * <p>At its defaults on 28x28 data it is the DCGAN-28 of the PyTorch reference: Conv(1, 64), LeakyReLU(0.2),
  * Conv(64, 128), BN, LeakyReLU(0.2), Flatten, Linear(128*7*7, 1).
  *
- * <p>With {@code batchNorm} off the convolutions keep their biases and no layer couples the examples of
- * a batch: the discriminator that per-example gradient penalties (WGAN-GP, Gulrajani et al. 2017) and
+ * <p>With {@code batchNorm} off no layer couples the examples of a batch (every convolution has a bias either
+ * way, as in the reference): the discriminator that per-example gradient penalties (WGAN-GP, Gulrajani et al. 2017) and
  * SN-GAN use. {@code spectralNorm} divides the weight of every convolution and of the final linear layer
  * by its largest singular value (Miyato et al. 2018, "Spectral Normalization for Generative Adversarial
  * Networks"), bounding the discriminator's Lipschitz constant layer by layer.
@@ -77,7 +77,7 @@ public record DcganDiscriminatorSpec(int[] channels, Double leakySlope, Boolean 
             throw new InvalidValueException("type", "dcgan judges images [channels, height, width] but the data has shape " + shape);
         }
         Conditioning.requireFastLayers(context, layers);
-        int factor = 1 << channels.length;
+        long factor = 1L << Math.min(channels.length, 62);
         if (shape.height() % factor != 0 || shape.width() % factor != 0) {
             throw new InvalidValueException("channels", channels.length + " strided convolutions need image sides divisible by "
                     + factor + ", found " + shape.height() + "x" + shape.width());

@@ -76,13 +76,13 @@ public record DcganGeneratorSpec(Integer latentDim, int[] channels, Boolean spec
         if (!shape.isImage()) {
             throw new InvalidValueException("type", "dcgan generates images [channels, height, width] but the data has shape " + shape);
         }
-        int factor = 1 << channels.length;
+        long factor = 1L << Math.min(channels.length, 62);
         if (shape.height() % factor != 0 || shape.width() % factor != 0) {
             throw new InvalidValueException("channels", channels.length + " upsampling stages need image sides divisible by "
                     + factor + ", found " + shape.height() + "x" + shape.width());
         }
-        int h0 = shape.height() / factor;
-        int w0 = shape.width() / factor;
+        int h0 = (int) (shape.height() / factor);
+        int w0 = (int) (shape.width() / factor);
         int in = latentDim + context.conditionDim();
         if (layers == LayerEngine.FAST) {
             FastNetwork.Builder fast = FastNetwork.builder(Shape.vector(in), context.dataType()).spectralNorm(spectralNorm);

@@ -4,6 +4,7 @@ import dev.gan4j.core.api.Discriminator;
 import dev.gan4j.core.api.Generator;
 import dev.gan4j.core.api.NormalSampler;
 import dev.gan4j.core.api.Shape;
+import dev.gan4j.core.config.InvalidValueException;
 import dev.gan4j.core.api.TrainableNetwork;
 import dev.gan4j.core.config.ModelContext;
 import dev.gan4j.core.fast.FastNetwork;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -150,6 +152,21 @@ class ModelOptionsTest {
         assertTrue(worst[0] <= 1.001, "spectrally normalized: |D(x) - D(y)| / |x - y| up to " + worst[0]);
         assertTrue(worst[0] > 0.05, "not a constant: " + worst[0]);
         assertTrue(worst[1] > 10, "plain: " + worst[1]);
+    }
+
+    /** Too many stages for the image are a config error on channels, whatever their number (no shift overflow). */
+    @Test
+    void tooManyStagesForTheImageNameTheChannels() {
+        for (int stages : new int[] {4, 31, 32, 64}) {
+            int[] channels = new int[stages];
+            java.util.Arrays.fill(channels, 4);
+            InvalidValueException g = assertThrows(InvalidValueException.class,
+                    () -> new DcganGeneratorSpec(6, channels, false, null).create(context(IMAGE, 1)));
+            assertEquals("channels", g.field());
+            InvalidValueException d = assertThrows(InvalidValueException.class,
+                    () -> new DcganDiscriminatorSpec(channels, 0.2, false).create(context(IMAGE, 1)));
+            assertEquals("channels", d.field());
+        }
     }
 
     @Test

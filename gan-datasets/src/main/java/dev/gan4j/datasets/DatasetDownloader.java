@@ -20,6 +20,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import static java.util.Objects.requireNonNull;
 
@@ -31,8 +37,11 @@ import static java.util.Objects.requireNonNull;
  */
 public final class DatasetDownloader {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
+    /** How long a download may go without receiving a byte; Java's HTTP client has no read timeout of its own. */
+    private static final Duration STALL_LIMIT = Duration.ofSeconds(60);
 
     private final String dataset;
+    private final Duration stallLimit;
     private final URI base;
     private final Map<String, String> sha256;
     private final HttpClient client;
@@ -44,7 +53,13 @@ public final class DatasetDownloader {
      * @param sha256 expected lower-case hex SHA-256 by file name; a file without one is refused
      */
     DatasetDownloader(String dataset, URI base, Map<String, String> sha256) {
+        this(dataset, base, sha256, STALL_LIMIT);
+    }
+
+    /** @param stallLimit how long a download may go without receiving a byte before it is abandoned */
+    DatasetDownloader(String dataset, URI base, Map<String, String> sha256, Duration stallLimit) {
         this.dataset = requireNonNull(dataset, "dataset is null");
+        this.stallLimit = requireNonNull(stallLimit, "stallLimit is null");
         requireNonNull(base, "base is null");
         this.base = base.toString().endsWith("/") ? base : URI.create(base + "/");
         this.sha256 = Map.copyOf(requireNonNull(sha256, "sha256 is null"));
@@ -124,6 +139,43 @@ public final class DatasetDownloader {
         }
     }
 
+    /**
+     * Copies {@code body} to {@code out}, each read waited for at most the stall limit: a read blocked on a server that
+     * stopped sending is left to its daemon thread, and the download fails saying so.
+     */
+    private void transfer(InputStream body, OutputStream out, URI uri) throws IOException {
+        ExecutorService reader = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "download-reader");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            byte[] buffer = new byte[1 << 16];
+            while (true) {
+                Future<Integer> read = reader.submit(() -> body.read(buffer));
+                int n;
+                try {
+                    n = read.get(stallLimit.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    read.cancel(true);
+                    throw new IOException("download of " + uri + " stalled: no data for " + stallLimit.toSeconds()
+                            + " s; try again later, or copy the files of " + dataset + " into ~/.gan/datasets/" + dataset + " yourself");
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof IOException io ? io : new IOException("download of " + uri + " failed", e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new InterruptedIOException("download of " + uri + " interrupted");
+                }
+                if (n < 0) {
+                    return;
+                }
+                out.write(buffer, 0, n);
+            }
+        } finally {
+            reader.shutdownNow();
+        }
+    }
+
     /** Streams {@code uri} into {@code file}; returns the SHA-256 of what was written. */
     private String copy(URI uri, Path file) throws IOException {
         HttpResponse<InputStream> response;
@@ -144,7 +196,7 @@ public final class DatasetDownloader {
                 throw new IOException("cannot download " + uri + ": HTTP status " + response.statusCode());
             }
             try (OutputStream out = Files.newOutputStream(file)) {
-                body.transferTo(out);
+                transfer(body, out, uri);
             }
         }
         return Sha256.hex(digest);

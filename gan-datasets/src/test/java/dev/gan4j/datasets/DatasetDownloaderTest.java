@@ -78,6 +78,19 @@ class DatasetDownloaderTest {
         assertEquals(List.of(), listing(dir));
     }
 
+    /** A server that stops sending mid-file: the download gives up after the stall limit, saying so. */
+    @Test
+    void aStalledDownloadIsAbandoned() throws IOException {
+        server.stall("stalled.gz", images);
+        DatasetDownloader downloader = new DatasetDownloader("test", server.base(), Map.of("stalled.gz", sha256(images)),
+                java.time.Duration.ofMillis(500));
+
+        IOException e = assertThrows(IOException.class, () -> downloader.fetch(List.of("stalled.gz"), dir, log));
+
+        assertTrue(e.getMessage().contains("stalled: no data for"), e.getMessage());
+        assertEquals(List.of(), listing(dir));
+    }
+
     @Test
     void wrongChecksumFailsAndLeavesNothingBehind() throws IOException {
         DatasetDownloader downloader = new DatasetDownloader("test", server.base(), Map.of(IMAGES, WRONG));

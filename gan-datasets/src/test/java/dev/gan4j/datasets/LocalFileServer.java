@@ -17,6 +17,7 @@ final class LocalFileServer implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final java.util.Set<String> stalling = ConcurrentHashMap.newKeySet();
 
     LocalFileServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -26,6 +27,16 @@ final class LocalFileServer implements AutoCloseable {
             byte[] body = files.get(name);
             if (body == null) {
                 exchange.sendResponseHeaders(404, -1);
+            } else if (stalling.contains(name)) {
+                exchange.sendResponseHeaders(200, body.length);
+                OutputStream out = exchange.getResponseBody();
+                out.write(body, 0, body.length / 2);
+                out.flush();
+                try {
+                    Thread.sleep(3_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             } else {
                 exchange.sendResponseHeaders(200, body.length);
                 try (OutputStream out = exchange.getResponseBody()) {
@@ -35,6 +46,12 @@ final class LocalFileServer implements AutoCloseable {
             exchange.close();
         });
         server.start();
+    }
+
+    /** Serves half of {@code body}, then sends nothing more, like a server that stopped answering. */
+    LocalFileServer stall(String name, byte[] body) {
+        stalling.add(name);
+        return serve(name, body);
     }
 
     LocalFileServer serve(String name, byte[] body) {

@@ -7,6 +7,7 @@ import dev.gan4j.core.config.ExperimentReader;
 import dev.gan4j.core.plugin.ComponentRegistry;
 import dev.gan4j.core.plugin.Plugins;
 import dev.gan4j.core.train.ExperimentAssembly;
+import dev.gan4j.metrics.eval.Metric;
 import org.nd4j.linalg.api.buffer.DataType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Parameters;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
@@ -35,9 +37,12 @@ final class ValidateCommand implements Callable<Integer> {
         EvaluationSpec evaluation = experiment.evaluation();
         Path judge = null;
         if (evaluation != null) {
-            Evaluations.trainingMetrics(evaluation);
+            Set<Metric> metrics = Evaluations.trainingMetrics(evaluation);
             Evaluations.requireImages(assembled.data(), "evaluation.metrics");
-            judge = Evaluations.judgePath(registry, experiment, evaluation.judge() == null ? null : Path.of(evaluation.judge()));
+            Evaluations.Setup setup = Evaluations.prepare(registry, experiment,
+                    evaluation.judge() == null ? null : Path.of(evaluation.judge()), evaluation.samples(), "evaluation.metrics");
+            setup.evaluator().check(assembled.model().samplingGenerator(), assembled.model().encoder(), metrics);
+            judge = setup.judgePath();
         }
         System.out.println("experiment " + experiment.name() + ": ok");
         System.out.println("  data: " + assembled.data().description() + ", " + assembled.data().size() + " examples of shape "

@@ -77,6 +77,17 @@ class EvaluationCommandTest {
         assertEquals(1, noJudge.exitCode());
         assertTrue(noJudge.err().contains("absent.judge"), noJudge.err());
         assertTrue(Files.notExists(dir.resolve("nojudge/checkpoints")), "nothing trained without the judge");
+
+        String conditional = evaluation.replace("\"classes\"", "\"conditional\"");
+        TestExperiments.Result validated = TestExperiments.run("validate", config.toString(), "--set", conditional);
+        assertEquals(1, validated.exitCode());
+        assertTrue(validated.err().contains("needs a conditional model"), validated.err());
+        TestExperiments.Result unconditional = TestExperiments.run("train", config.toString(), "--run-dir",
+                dir.resolve("unconditional").toString(), "--set", conditional);
+        assertEquals(1, unconditional.exitCode());
+        assertTrue(unconditional.err().contains("needs a conditional model"), unconditional.err());
+        assertTrue(Files.notExists(dir.resolve("unconditional/checkpoints")) && !unconditional.out().contains("step 1"),
+                "refused before the first step, not at the first evaluation");
     }
 
     @Test

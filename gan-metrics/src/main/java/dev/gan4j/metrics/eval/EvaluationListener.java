@@ -41,6 +41,12 @@ public final class EvaluationListener implements TrainingListener {
         this.console = requireNonNull(console, "console is null");
     }
 
+    /** An evaluation that cannot work fails before the first step, not at the first evaluation. */
+    @Override
+    public void onStart(TrainingRun training, long firstStep) {
+        evaluator.check(training.model().samplingGenerator(), training.model().encoder(), metrics);
+    }
+
     @Override
     public void onStep(TrainingRun training, long completed, Map<String, Double> values) {
         if (completed % every == 0 || completed == training.iterations()) {

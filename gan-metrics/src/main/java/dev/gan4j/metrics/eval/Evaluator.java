@@ -105,13 +105,7 @@ public final class Evaluator {
      * and the share of samples with every tag right.
      */
     public Map<String, Double> evaluate(Generator generator, Encoder encoder, Set<Metric> metrics, long seed) {
-        if (!generator.outputShape().equals(judge.info().inputShape())) {
-            throw new IllegalArgumentException("the generator produces " + generator.outputShape() + " but the judge reads "
-                    + judge.info().inputShape());
-        }
-        if (metrics.contains(Metric.CONDITIONAL)) {
-            requireJudgeFits(generator, encoder);
-        }
+        check(generator, encoder, metrics);
         NormalSampler latents = new NormalSampler(seed);
         INDArray features = Nd4j.create(DataType.FLOAT, samples, judge.info().featureDim());
         int[] requested = new int[samples];
@@ -149,6 +143,33 @@ public final class Evaluator {
         values.put("conditional_exact_match", result.exactMatch());
     }
 
+    /**
+     * Fails as {@link #evaluate} would, without generating anything: training checks its evaluation before the first
+     * step, so that a run whose evaluation cannot work does not stop at it, nor fail there again on every resume.
+     */
+    public void check(Generator generator, Encoder encoder, Set<Metric> metrics) {
+        if (!generator.outputShape().equals(judge.info().inputShape())) {
+            throw new IllegalArgumentException("the generator produces " + generator.outputShape() + " but the judge reads "
+                    + judge.info().inputShape());
+        }
+        if (metrics.contains(Metric.CONDITIONAL)) {
+            requireJudgeFits(generator, encoder);
+        }
+        checkMetrics(metrics, samples);
+    }
+
+    /** What the metrics need of the judge and of the sample count, whoever generated the samples. */
+    private void checkMetrics(Set<Metric> metrics, long count) {
+        if (metrics.contains(Metric.CLASSES) && judge.info().multiLabel()) {
+            throw new IllegalArgumentException("the class histogram needs a class judge; this judge recognises tags");
+        }
+        if (metrics.contains(Metric.DC) && count <= DensityCoverage.DEFAULT_K || metrics.contains(Metric.PR) && count <= PrecisionRecall.DEFAULT_K) {
+            throw new IllegalArgumentException("precision/recall and density/coverage compare each sample with its k nearest "
+                    + "neighbours (k = " + PrecisionRecall.DEFAULT_K + " and " + DensityCoverage.DEFAULT_K + "), so they need more samples than k; "
+                    + count + " samples");
+        }
+    }
+
     /** Conditional accuracy needs a judge of what the model is conditioned on: its classes, or its tags. */
     private void requireJudgeFits(Generator generator, Encoder encoder) {
         if (generator.conditionDim() == 0) {
@@ -162,6 +183,9 @@ public final class Evaluator {
         } else if (encoder.schema().classes().isEmpty()) {
             throw new IllegalArgumentException("conditional accuracy with a class judge needs a class-conditional model; this one "
                     + "is conditioned on " + (encoder.schema().texts() ? "texts" : "tags (train a tag judge: gan judge train --tags)"));
+        } else if (encoder.schema().classes().size() != judge.info().classes()) {
+            throw new IllegalArgumentException("the judge tells " + judge.info().classes() + " classes apart but the model is "
+                    + "conditioned on " + encoder.schema().classes().size() + "; train a judge on the model's data");
         }
     }
 
@@ -172,6 +196,7 @@ public final class Evaluator {
             throw new IllegalArgumentException("samples have shape " + java.util.Arrays.toString(samples.shape())
                     + " but the judge reads " + java.util.Arrays.toString(expected));
         }
+        checkMetrics(metrics, samples.size(0));
         Map<String, Double> values = new LinkedHashMap<>();
         measure(judge.features(samples), metrics, seed, values);
         return values;
@@ -197,9 +222,6 @@ public final class Evaluator {
             values.put("density", dc.density());
             values.put("coverage", dc.coverage());
         }
-        if (metrics.contains(Metric.CLASSES) && judge.info().multiLabel()) {
-            throw new IllegalArgumentException("the class histogram needs a class judge; this judge recognises tags");
-        }
         if (metrics.contains(Metric.CLASSES)) {
             int[] predicted = judge.classesFromFeatures(features);
             ClassHistogram.Result histogram = ClassHistogram.compute(predicted, judge.info().classes(), classShares);
@@ -216,6 +238,10 @@ public final class Evaluator {
         }
         int[] labels = real.labels().castTo(DataType.INT).toIntVector();
         for (int label : labels) {
+            if (label >= classes) {
+                throw new IllegalArgumentException("the held-out data has class " + label + " but the judge tells only " + classes
+                        + " classes apart: it was trained on other data");
+            }
             shares[label]++;
         }
         for (int c = 0; c < classes; c++) {

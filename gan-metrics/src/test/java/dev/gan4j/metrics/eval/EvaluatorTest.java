@@ -1,5 +1,8 @@
 package dev.gan4j.metrics.eval;
 
+import dev.gan4j.core.api.Batch;
+import dev.gan4j.core.api.DataSource;
+import dev.gan4j.core.api.Encoder;
 import dev.gan4j.core.api.Generator;
 import dev.gan4j.core.api.Shape;
 import dev.gan4j.core.api.Unconditional;
@@ -14,7 +17,9 @@ import org.nd4j.linalg.factory.Nd4j;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -89,6 +94,103 @@ class EvaluatorTest {
         assertTrue(collapsed.get("kid") > good.get("kid"), collapsed + " vs " + good);
         assertTrue(collapsed.get("recall") < 0.5 && collapsed.get("coverage") < 0.5, collapsed.toString());
         assertTrue(collapsed.get("class_min_share") < 0.05 && collapsed.get("class_kl") > 0.5, collapsed.toString());
+    }
+
+    /** What evaluate would fail on is found before anything is generated: training checks it before its first step. */
+    @Test
+    void checkRefusesWhatCouldNotBeMeasured() {
+        Evaluator few = new Evaluator(judge, new StripesData(600, 5), new StripesData(600, 6), 5);
+        IllegalArgumentException tooFew = assertThrows(IllegalArgumentException.class,
+                () -> few.check(replaying(0), Unconditional.INSTANCE, Metric.parse("fid,dc")));
+        assertTrue(tooFew.getMessage().contains("5 samples"), tooFew.getMessage());
+        few.check(replaying(0), Unconditional.INSTANCE, Metric.parse("fid,pr"));
+
+        dev.gan4j.core.api.ConditionSchema fourClasses = dev.gan4j.core.api.ConditionSchema.ofClasses(List.of("a", "b", "c", "d"));
+        Encoder fourClassEncoder = new Encoder() {
+            @Override
+            public int outputDim() {
+                return 4;
+            }
+
+            @Override
+            public dev.gan4j.core.api.ConditionSchema schema() {
+                return fourClasses;
+            }
+
+            @Override
+            public INDArray encode(dev.gan4j.core.api.Conditions conditions, boolean training) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public dev.gan4j.core.api.Conditions parse(List<String> wishes) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        Generator conditional = new Generator() {
+            @Override
+            public int latentDim() {
+                return 2;
+            }
+
+            @Override
+            public int conditionDim() {
+                return 4;
+            }
+
+            @Override
+            public Shape outputShape() {
+                return Shape.image(1, 8, 8);
+            }
+
+            @Override
+            public TrainableNetwork network() {
+                throw new UnsupportedOperationException();
+            }
+        };
+        IllegalArgumentException classes = assertThrows(IllegalArgumentException.class,
+                () -> evaluator.check(conditional, fourClassEncoder, Metric.parse("conditional")));
+        assertTrue(classes.getMessage().contains("tells 3 classes apart") && classes.getMessage().contains("conditioned on 4"),
+                classes.getMessage());
+    }
+
+    /** Held-out data with more classes than the judge knows is a mismatch said as such, not an index error. */
+    @Test
+    void aJudgeOfOtherDataIsRefused() {
+        StripesData stripes = new StripesData(600, 5);
+        DataSource fiveClasses = new DataSource() {
+            @Override
+            public Shape shape() {
+                return stripes.shape();
+            }
+
+            @Override
+            public int size() {
+                return stripes.size();
+            }
+
+            @Override
+            public OptionalInt numClasses() {
+                return OptionalInt.of(5);
+            }
+
+            @Override
+            public Batch batch(int[] indices) {
+                float[] labels = new float[indices.length];
+                for (int i = 0; i < indices.length; i++) {
+                    labels[i] = indices[i] % 5;
+                }
+                return new Batch(stripes.batch(indices).examples(), Nd4j.createFromArray(labels));
+            }
+
+            @Override
+            public String description() {
+                return "five classes of stripes";
+            }
+        };
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Evaluator(judge, fiveClasses, new StripesData(600, 6), 300));
+        assertTrue(e.getMessage().contains("class 3") && e.getMessage().contains("only 3 classes"), e.getMessage());
     }
 
     @Test

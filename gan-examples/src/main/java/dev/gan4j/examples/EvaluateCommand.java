@@ -78,6 +78,29 @@ final class EvaluateCommand implements Callable<Integer> {
         return data.range(0, Math.min(n, data.size())).examples();
     }
 
+    private static INDArray requireFinite(INDArray samples, Path file) {
+        if (samples.length() > 0 && !Double.isFinite(samples.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).sumNumber().doubleValue())) {
+            throw new IllegalArgumentException(file + " holds NaN or infinite values");
+        }
+        return samples;
+    }
+
+    /**
+     * Images from elsewhere must be what gan4j's generators produce, values in [-1, 1]: images saved as 0..255 or
+     * [0, 1] would give numbers that mean nothing.
+     */
+    private static void requireImageRange(INDArray samples, Path file) {
+        if (samples.length() == 0) {
+            return;
+        }
+        double min = samples.minNumber().doubleValue();
+        double max = samples.maxNumber().doubleValue();
+        if (min < -1 - 1e-3 || max > 1 + 1e-3) {
+            throw new IllegalArgumentException(file + " holds values from " + min + " to " + max + "; images are compared in [-1, 1],"
+                    + " as gan sample writes them (scale 0..255 images by x / 127.5 - 1)");
+        }
+    }
+
     @Override
     public Integer call() throws IOException {
         ComponentRegistry registry = Plugins.registry();
@@ -93,7 +116,7 @@ final class EvaluateCommand implements Callable<Integer> {
         Experiment experiment = restored != null ? restored.experiment()
                 : ExperimentSource.load(new ExperimentReader(registry), config == null ? Presets.DEFAULT : config, java.util.List.of());
         ObjectMapper mapper = registry.mapper();
-        INDArray given = samplesFile == null ? null : NpyReader.read(samplesFile);
+        INDArray given = samplesFile == null ? null : requireFinite(NpyReader.read(samplesFile), samplesFile);
         int count = given == null ? samples : (int) given.size(0);
         int minimum = chosen.contains(Metric.MODES) ? 1 : 2;
         if (count < minimum) {
@@ -124,6 +147,9 @@ final class EvaluateCommand implements Callable<Integer> {
             floor = Map.of("modes_captured", (double) real.modesCaptured(), "high_quality", real.highQualityShare(),
                     "mode_kl", real.klToUniform());
         } else {
+            if (given != null) {
+                requireImageRange(given, samplesFile);
+            }
             Evaluations.Setup setup = Evaluations.prepare(registry, experiment, judgeFile, count, "--metrics");
             judgePath = setup.judgePath().toString();
             System.out.printf(Locale.ROOT, "evaluating %s with judge %s (test accuracy %.4f); %d samples, seed %d%n",

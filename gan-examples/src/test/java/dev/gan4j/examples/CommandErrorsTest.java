@@ -183,6 +183,23 @@ class CommandErrorsTest {
         assertTrue(Files.readString(run.resolve("report.html")).contains("modes_captured"));
     }
 
+    /** Samples from elsewhere with values gan4j never produces are refused, naming the file. */
+    @Test
+    void samplesOutsideWhatAGeneratorWritesAreRefused(@TempDir Path dir) throws Exception {
+        Path bytes = dir.resolve("bytes.npy");
+        NpyWriter.write(bytes, org.nd4j.linalg.factory.Nd4j.linspace(0, 255, 2 * 784, DataType.FLOAT).reshape(2, 1, 28, 28));
+        TestExperiments.Result images = TestExperiments.run("evaluate", "--samples", bytes.toString());
+        assertEquals(1, images.exitCode());
+        assertTrue(images.err().startsWith("error: " + bytes + " holds values from 0.0 to 255.0"), images.err());
+
+        Path nan = dir.resolve("nan.npy");
+        NpyWriter.write(nan, org.nd4j.linalg.factory.Nd4j.createFromArray(new float[][] {{0, 1}, {Float.NaN, 0}}));
+        TestExperiments.Result modes = TestExperiments.run("evaluate", "--samples", nan.toString(), "--config", "toy-ring",
+                "--metrics", "modes");
+        assertEquals(1, modes.exitCode());
+        assertEquals("error: " + nan + " holds NaN or infinite values" + NL, modes.err());
+    }
+
     @Test
     void aSamplesFileWithoutSamplesIsNamed(@TempDir Path dir) throws Exception {
         Path empty = dir.resolve("empty.npy");

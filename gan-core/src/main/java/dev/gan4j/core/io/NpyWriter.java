@@ -5,8 +5,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +23,7 @@ public final class NpyWriter implements AutoCloseable {
     private final Path target;
     private final Path temporary;
     private final DataOutputStream out;
+    private final FileOutputStream file;
     private final long[] shape;
     private final long expected;
     private final String descr;
@@ -47,8 +48,8 @@ public final class NpyWriter implements AutoCloseable {
         }
         this.expected = n;
         this.temporary = AtomicFiles.temporarySibling(target);
-        OutputStream stream = Files.newOutputStream(temporary);
-        this.out = new DataOutputStream(new BufferedOutputStream(stream, 1 << 16));
+        this.file = new FileOutputStream(temporary.toFile());
+        this.out = new DataOutputStream(new BufferedOutputStream(file, 1 << 16));
         writeHeader();
     }
 
@@ -103,6 +104,8 @@ public final class NpyWriter implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        out.flush();
+        file.getFD().sync();
         out.close();
         if (written != expected) {
             Files.deleteIfExists(temporary);

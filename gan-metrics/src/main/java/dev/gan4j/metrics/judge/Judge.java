@@ -144,6 +144,8 @@ public final class Judge {
                 head.readState(in);
             } catch (RuntimeException e) {
                 throw new IOException("judge file " + file + " is truncated or corrupt: " + e.getMessage(), e);
+            } catch (EOFException e) {
+                throw new IOException("judge file " + file + " is truncated: it ends inside the networks' state", e);
             } catch (IOException e) {
                 throw new IOException("judge file " + file + ": " + e.getMessage(), e);
             }

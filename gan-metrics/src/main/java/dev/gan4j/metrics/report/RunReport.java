@@ -92,6 +92,8 @@ public final class RunReport {
                 (node.has("eval_samples") ? evaluations : training).add(node);
             }
         }
+        // gan evaluate may measure an older checkpoint after training: curves and final numbers go by step.
+        evaluations.sort(java.util.Comparator.comparingLong(node -> node.path("step").asLong()));
         StringBuilder html = new StringBuilder();
         String name = config.path("name").asText(run.root().getFileName().toString());
         html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(escape(name))

@@ -59,6 +59,17 @@ class RunReportTest {
         assertTrue(html.indexOf("step 4</figcaption>") < html.indexOf("step 10</figcaption>"), "grids in step order");
     }
 
+    /** An evaluation of an older checkpoint, appended after training, neither bends the curves back nor becomes final. */
+    @Test
+    void evaluationsGoByStepNotByFileOrder(@TempDir Path dir) throws IOException {
+        RunDirectory run = run(dir);
+        Files.writeString(run.metrics(), "{\"step\":2,\"eval_samples\":300,\"eval_seed\":5,\"fid\":99.0}" + System.lineSeparator(),
+                StandardOpenOption.APPEND);
+        String html = Files.readString(new RunReport(run).write());
+        assertTrue(html.contains("<th>eval fid</th><td>2.0000</td>") && html.contains("<th>evaluated at step</th><td>10</td>"),
+                "the final numbers are the highest step's");
+    }
+
     @Test
     void aDirectoryWithoutARunIsAnError(@TempDir Path dir) {
         IOException e = assertThrows(IOException.class, () -> new RunReport(new RunDirectory(dir)).write());

@@ -59,7 +59,7 @@ final class Evaluations {
     }
 
     private static String dataset(ComponentRegistry registry, Experiment experiment) {
-        return registry.mapper().valueToTree(experiment.data()).path("dataset").asText("custom");
+        return JudgeCommand.datasetOf(registry.mapper().valueToTree(experiment.data()));
     }
 
     /**

@@ -77,12 +77,20 @@ final class JudgeCommand implements Runnable {
             DataSource test = open(registry, testJson, "--test-data");
             System.out.println("training a judge on " + train.description() + "; testing on " + test.description());
             Judge judge = new JudgeTrainer(epochs, batch, learningRate, seed).train(train, test, tags, System.out);
-            String name = data != null ? "custom" : dataset;
+            String name = data != null ? datasetOf(tree(registry, data)) : dataset;
             Path target = out != null ? out : defaultPath(tags ? name + "-tags" : name);
             judge.save(target);
             System.out.printf(java.util.Locale.ROOT, "test_accuracy=%.4f judge=%s%n", judge.info().testAccuracy(), target);
             return 0;
         }
+    }
+
+    /**
+     * The name a data spec's judge is kept under: its {@code dataset}, or {@code custom} for files of one's own, as
+     * evaluation looks it up.
+     */
+    static String datasetOf(com.fasterxml.jackson.databind.JsonNode dataSpec) {
+        return dataSpec.path("dataset").asText("custom");
     }
 
     /** The training split of a named dataset, with its tag sets as conditions for a tag judge. */
@@ -110,6 +118,14 @@ final class JudgeCommand implements Runnable {
             throw new ConfigException(option, "not a valid data spec: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new ConfigException(option, e.getMessage(), e);
+        }
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode tree(ComponentRegistry registry, String json) {
+        try {
+            return registry.mapper().readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new ConfigException("--data", "not a JSON object: " + json);
         }
     }
 

@@ -8,8 +8,8 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * y = x W + b with W {@code [in, out]} (or y = x W without a bias), computed by {@code Nd4j.gemm} with transpose flags (a gemm on
- * transposed views is several times slower). The bias sum of the backward pass is a gemm with a row
- * of ones, which writes straight into the gradient view.
+ * transposed views is several times slower). The bias is added, and summed in the backward pass, by gemms with
+ * a row of ones, which write straight into the output and the gradient view.
  *
  * <p>With spectral normalization (Miyato et al. 2018, see {@link SpectralNorm}) it computes with
  * W / sigma(W), sigma taken over W<sup>T</sup>, the {@code [out, in]} matrix PyTorch's {@code Linear} holds.
@@ -106,7 +106,9 @@ final class DenseLayer implements FastLayer {
         INDArray y = buffers.get(training ? "y" : "yi", n, out);
         Nd4j.gemm(x, w, y, false, false, 1.0, 0.0);
         if (hasBias) {
-            y.addiRowVector(bias);
+            // the bias as a rank-one gemm, not a row-vector broadcast: libnd4j M2.1's broadcast crashed now and then
+            // in its TAD cache (a SIGSEGV in TadDescriptor, deeplearning4j issue 9278) in long runs
+            Nd4j.gemm(buffers.get("ones", 1, n).assign(1), bias, y, true, false, 1.0, 1.0);
         }
         if (training) {
             input = x;

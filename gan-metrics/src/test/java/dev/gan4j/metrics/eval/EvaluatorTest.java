@@ -1,6 +1,8 @@
 package dev.gan4j.metrics.eval;
 
 import dev.gan4j.core.api.Batch;
+import dev.gan4j.core.api.ConditionSchema;
+import dev.gan4j.core.api.Conditions;
 import dev.gan4j.core.api.DataSource;
 import dev.gan4j.core.api.Encoder;
 import dev.gan4j.core.api.Generator;
@@ -39,6 +41,11 @@ class EvaluatorTest {
 
     /** A "generator" that replays fresh stripe images of the given classes, whatever the latent. */
     private static Generator replaying(int... classes) {
+        return replaying(0, classes);
+    }
+
+    /** Like {@link #replaying(int...)}, declaring a condition of {@code conditionDim} (which it ignores). */
+    private static Generator replaying(int conditionDim, int[] classes) {
         return new Generator() {
             private int next;
 
@@ -49,7 +56,7 @@ class EvaluatorTest {
 
             @Override
             public int conditionDim() {
-                return 0;
+                return conditionDim;
             }
 
             @Override
@@ -105,7 +112,7 @@ class EvaluatorTest {
         assertTrue(tooFew.getMessage().contains("5 samples"), tooFew.getMessage());
         few.check(replaying(0), Unconditional.INSTANCE, Metric.parse("fid,pr"));
 
-        dev.gan4j.core.api.ConditionSchema fourClasses = dev.gan4j.core.api.ConditionSchema.ofClasses(List.of("a", "b", "c", "d"));
+        ConditionSchema fourClasses = ConditionSchema.ofClasses(List.of("a", "b", "c", "d"));
         Encoder fourClassEncoder = new Encoder() {
             @Override
             public int outputDim() {
@@ -113,41 +120,21 @@ class EvaluatorTest {
             }
 
             @Override
-            public dev.gan4j.core.api.ConditionSchema schema() {
+            public ConditionSchema schema() {
                 return fourClasses;
             }
 
             @Override
-            public INDArray encode(dev.gan4j.core.api.Conditions conditions, boolean training) {
+            public INDArray encode(Conditions conditions, boolean training) {
                 throw new UnsupportedOperationException();
             }
 
             @Override
-            public dev.gan4j.core.api.Conditions parse(List<String> wishes) {
-                throw new UnsupportedOperationException();
-            }
-        };
-        Generator conditional = new Generator() {
-            @Override
-            public int latentDim() {
-                return 2;
-            }
-
-            @Override
-            public int conditionDim() {
-                return 4;
-            }
-
-            @Override
-            public Shape outputShape() {
-                return Shape.image(1, 8, 8);
-            }
-
-            @Override
-            public TrainableNetwork network() {
+            public Conditions parse(List<String> wishes) {
                 throw new UnsupportedOperationException();
             }
         };
+        Generator conditional = replaying(4, new int[] {0, 1, 2});
         IllegalArgumentException classes = assertThrows(IllegalArgumentException.class,
                 () -> evaluator.check(conditional, fourClassEncoder, Metric.parse("conditional")));
         assertTrue(classes.getMessage().contains("tells 3 classes apart") && classes.getMessage().contains("conditioned on 4"),

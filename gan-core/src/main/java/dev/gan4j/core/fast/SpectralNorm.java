@@ -20,9 +20,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * reads u without moving it: v = W<sup>T</sup>u / |W<sup>T</sup>u|, sigma = u<sup>T</sup>Wv, with u scaled to
  * unit length first (a moving average of weights and state leaves it slightly shorter). The two modes
  * keep separate estimates, so an inference pass between a training forward and its backward changes
- * nothing. When the output channels are not the weight's first axis (dense and transposed-convolution
- * weights), the matrix is a copy refreshed at each forward: one pass over the weight, small next to the
- * layer's own work.
+ * nothing. A dense weight {@code [in, out]} is the transpose of that matrix, so its products take the weight as
+ * it is with the other transpose flag. A transposed-convolution weight {@code [in, out, k, k]} is neither, and
+ * its matrix is a copy refreshed at each forward: one pass over the weight, small next to the layer's own work.
  *
  * <p>The backward pass treats u and v as constants, as the paper (Section 2.2, eq. 12) and PyTorch do:
  * dL/dW = (G - &lt;G, W<sub>SN</sub>&gt; u v<sup>T</sup>) / sigma with G = dL/dW<sub>SN</sub>. With u held
@@ -36,20 +36,32 @@ final class SpectralNorm {
     private final int rows;
     private final int leading;
     private final int trailing;
-    private final boolean outputFirst;
+    private final Layout layout;
     private final Estimate training;
     private final Estimate inference;
     /** The weight by output channel, {@code [rows, leading, trailing]}, when that is not a view of it. */
     private final INDArray copy;
     private final INDArray rank1;
     private INDArray u;
+    /** The weight as a matrix, {@code [rows, cols]}; for {@link Layout#TRANSPOSED} its transpose {@code [cols, rows]}. */
     private INDArray matrix;
+    /** The weight gradient shaped like {@link #matrix}; for {@link Layout#COPIED} a permuted view. */
+    private INDArray gradientMatrix;
     private INDArray permutedWeights;
     private INDArray weights;
     private INDArray weightGradient;
-    private INDArray gradientRows;
     private INDArray rank1Rows;
     private boolean held;
+
+    /** How the weight holds the matrix with one row per output channel. */
+    private enum Layout {
+        /** Output channels first ({@code [out, in, k, k]} convolutions): the weight reshaped is the matrix. */
+        ROWS,
+        /** Output channels last ({@code [in, out]} dense weights): the weight is the matrix's transpose. */
+        TRANSPOSED,
+        /** Output channels second of more axes ({@code [in, out, k, k]} transposed convolutions): a copy. */
+        COPIED
+    }
 
     /**
      * @param weightShape the layer's weight shape
@@ -65,15 +77,16 @@ final class SpectralNorm {
         for (long d : weightShape) {
             length *= d;
         }
-        this.outputFirst = outputAxis == 0;
         this.rows = (int) weightShape[outputAxis];
-        this.leading = outputFirst ? 1 : (int) weightShape[0];
+        this.leading = outputAxis == 0 ? 1 : (int) weightShape[0];
         this.trailing = (int) (length / rows / leading);
+        this.layout = outputAxis == 0 ? Layout.ROWS : trailing == 1 ? Layout.TRANSPOSED : Layout.COPIED;
         int cols = leading * trailing;
         this.training = new Estimate(dataType, rows, cols, weightShape);
         this.inference = new Estimate(dataType, rows, cols, weightShape);
-        this.copy = outputFirst ? null : Nd4j.create(dataType, new long[] {rows, leading, trailing}, 'c');
-        this.rank1 = Nd4j.create(dataType, new long[] {rows, cols}, 'c');
+        boolean copied = layout == Layout.COPIED;
+        this.copy = copied ? Nd4j.create(dataType, new long[] {rows, leading, trailing}, 'c') : null;
+        this.rank1 = copied ? Nd4j.create(dataType, new long[] {rows, cols}, 'c') : null;
     }
 
     /** Size of the state vector u: one entry per output channel. */
@@ -87,15 +100,21 @@ final class SpectralNorm {
         this.weightGradient = weightGradient;
         this.u = state.reshape('c', rows, 1);
         int cols = leading * trailing;
-        if (outputFirst) {
-            this.matrix = weights.reshape('c', rows, cols);
-            this.gradientRows = weightGradient.reshape('c', rows, cols);
-            this.rank1Rows = rank1;
-        } else {
-            this.matrix = copy.reshape('c', rows, cols);
-            this.permutedWeights = weights.reshape('c', leading, rows, trailing).permute(1, 0, 2);
-            this.gradientRows = weightGradient.reshape('c', leading, rows, trailing).permute(1, 0, 2);
-            this.rank1Rows = rank1.reshape('c', rows, leading, trailing);
+        switch (layout) {
+            case ROWS -> {
+                this.matrix = weights.reshape('c', rows, cols);
+                this.gradientMatrix = weightGradient.reshape('c', rows, cols);
+            }
+            case TRANSPOSED -> {
+                this.matrix = weights.reshape('c', cols, rows);
+                this.gradientMatrix = weightGradient.reshape('c', cols, rows);
+            }
+            case COPIED -> {
+                this.matrix = copy.reshape('c', rows, cols);
+                this.permutedWeights = weights.reshape('c', leading, rows, trailing).permute(1, 0, 2);
+                this.gradientMatrix = weightGradient.reshape('c', leading, rows, trailing).permute(1, 0, 2);
+                this.rank1Rows = rank1.reshape('c', rows, leading, trailing);
+            }
         }
     }
 
@@ -110,32 +129,48 @@ final class SpectralNorm {
      * valid until the next forward in the same mode.
      */
     INDArray forward(boolean trainingMode) {
-        if (!outputFirst) {
+        if (layout == Layout.COPIED) {
             copy.assign(permutedWeights);
         }
         Estimate e = trainingMode ? training : inference;
         if (trainingMode && !held) {
-            Nd4j.gemm(matrix, u, e.v, true, false, 1.0, 0.0);
+            transposeTimes(u, e.v);
             normalize(e.v);
-            Nd4j.gemm(matrix, e.v, e.u, false, false, 1.0, 0.0);
+            times(e.v, e.u);
             e.sigma = Math.max(normalize(e.u), EPSILON);
             u.assign(e.u);
         } else {
             e.u.assign(u);
             normalize(e.u);
-            Nd4j.gemm(matrix, e.u, e.v, true, false, 1.0, 0.0);
+            transposeTimes(e.u, e.v);
             e.sigma = Math.max(normalize(e.v), EPSILON);
         }
         weights.div(e.sigma, e.normalized);
         return e.normalized;
     }
 
+    /** {@code result = M x}, M the weight by output channel. */
+    private void times(INDArray x, INDArray result) {
+        Nd4j.gemm(matrix, x, result, layout == Layout.TRANSPOSED, false, 1.0, 0.0);
+    }
+
+    /** {@code result = M^T y}. */
+    private void transposeTimes(INDArray y, INDArray result) {
+        Nd4j.gemm(matrix, y, result, layout != Layout.TRANSPOSED, false, 1.0, 0.0);
+    }
+
     /** Turns the bound weight gradient, d(loss)/d(W / sigma) of the last training forward, into d(loss)/dW, in place. */
     void backward() {
         Estimate e = training;
         double projection = Nd4j.getExecutioner().exec(new Dot(weightGradient, e.normalized)).getDouble(0);
-        Nd4j.gemm(e.u, e.v, rank1, false, true, projection, 0.0);
-        gradientRows.subi(rank1Rows);
+        switch (layout) {
+            case ROWS -> Nd4j.gemm(e.u, e.v, gradientMatrix, false, true, -projection, 1.0);
+            case TRANSPOSED -> Nd4j.gemm(e.v, e.u, gradientMatrix, false, true, -projection, 1.0);
+            case COPIED -> {
+                Nd4j.gemm(e.u, e.v, rank1, false, true, projection, 0.0);
+                gradientMatrix.subi(rank1Rows);
+            }
+        }
         weightGradient.divi(e.sigma);
     }
 

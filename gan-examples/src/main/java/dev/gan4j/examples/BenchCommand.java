@@ -68,11 +68,11 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (iterations <= 0 || warmup < 0 || sampleIterations < 0 || sampleBatch <= 0 || rssEvery < 0) {
-            throw new IllegalArgumentException("--iters and --sample-batch must be > 0; --warmup, --sample-iters and --rss-every >= 0");
+            throw new UsageException("--iters and --sample-batch must be > 0; --warmup, --sample-iters and --rss-every >= 0");
         }
         if (threads != null) {
             if (threads <= 0) {
-                throw new IllegalArgumentException("--threads must be > 0, found " + threads);
+                throw new UsageException("--threads must be > 0, found " + threads);
             }
             Nd4j.getEnvironment().setMaxThreads(threads);
             Nd4j.getEnvironment().setMaxMasterThreads(threads);

@@ -105,7 +105,7 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         ComponentRegistry registry = Plugins.registry();
         if ((runDir == null) == (samplesFile == null)) {
-            throw new IllegalArgumentException("give either RUN_DIR or --samples FILE.npy");
+            throw new UsageException("give either RUN_DIR or --samples FILE.npy");
         }
         CheckpointModels.Restored restored = runDir == null ? null : CheckpointModels.load(registry, runDir, checkpoint);
         boolean classConditional = restored != null && restored.model().generator().conditionDim() > 0
@@ -129,7 +129,7 @@ final class EvaluateCommand implements Callable<Integer> {
         String judgePath = null;
         if (chosen.contains(Metric.MODES)) {
             if (chosen.size() > 1) {
-                throw new IllegalArgumentException("measure 'modes' on its own: it needs no judge, the other metrics do");
+                throw new UsageException("measure 'modes' on its own: it needs no judge, the other metrics do");
             }
             DataSource data = ExperimentAssembly.openData(experiment, DataContext.system());
             if (!(data instanceof GaussianMixture mixture)) {

@@ -44,16 +44,18 @@ final class Evaluations {
     }
 
     /**
-     * The judge file evaluation will use, checked to exist.
+     * The judge file evaluation will use, checked to exist: a missing one is a config error of {@code field}, found
+     * before any work.
      *
      * @param judgeFile the judge to use; {@code null} for {@code ~/.gan/judges/<dataset>.judge}
+     * @param field     the option or config field that names the judge ({@code --judge}, {@code evaluation.judge})
      */
-    static Path judgePath(ComponentRegistry registry, Experiment experiment, Path judgeFile) {
+    static Path judgePath(ComponentRegistry registry, Experiment experiment, Path judgeFile, String field) {
         String dataset = dataset(registry, experiment);
         Path judgePath = judgeFile != null ? judgeFile : JudgeCommand.defaultPath(dataset);
         if (!Files.isRegularFile(judgePath)) {
-            throw new IllegalStateException("no judge at " + judgePath + ": train one with `gan judge train --dataset " + dataset
-                    + "` or pass --judge FILE");
+            throw new ConfigException(field, "no judge at " + judgePath + ": train one with `gan judge train --dataset " + dataset
+                    + "` or name another with " + field);
         }
         return judgePath;
     }
@@ -86,7 +88,7 @@ final class Evaluations {
             String trainJson = registry.mapper().writeValueAsString(dataSpec);
             DataSource training = JudgeCommand.open(registry, trainJson, "data");
             requireImages(training, metricsField);
-            Path judgePath = judgePath(registry, experiment, judgeFile);
+            Path judgePath = judgePath(registry, experiment, judgeFile, metricsField.startsWith("--") ? "--judge" : "evaluation.judge");
             Judge judge = Judge.load(judgePath);
             DataSource heldOut = JudgeCommand.open(registry, JudgeCommand.withSplit(registry, trainJson, "test"), "data");
             return new Setup(judgePath, judge, new Evaluator(judge, heldOut, training, samples));

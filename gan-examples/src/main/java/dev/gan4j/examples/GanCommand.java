@@ -41,7 +41,7 @@ public final class GanCommand implements Runnable {
             if (!debug && !deliberate(e)) {
                 commandLine.getErr().println("(set GAN_DEBUG=1 for the stack trace)");
             }
-            return e instanceof ConfigException ? 2 : 1;
+            return e instanceof ConfigException || e instanceof UsageException ? 2 : 1;
         });
         try {
             return cli.execute(args);

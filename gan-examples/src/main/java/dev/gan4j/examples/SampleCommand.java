@@ -73,21 +73,21 @@ final class SampleCommand implements Callable<Integer> {
     private ConditionChoice choose(Generator generator, Encoder encoder) {
         int given = (label != null ? 1 : 0) + (labels != null ? 1 : 0) + (tags != null ? 1 : 0) + (text != null ? 1 : 0);
         if (given > 1) {
-            throw new IllegalArgumentException("give at most one of --label, --labels, --tags and --text");
+            throw new UsageException("give at most one of --label, --labels, --tags and --text");
         }
         if (generator.conditionDim() == 0) {
             if (given > 0 || labelsOut != null) {
-                throw new IllegalArgumentException("this model is unconditional: it takes no --label, --labels, --labels-out, --tags or --text");
+                throw new UsageException("this model is unconditional: it takes no --label, --labels, --labels-out, --tags or --text");
             }
             return (start, count) -> null;
         }
         int classes = encoder.schema().classes().size();
         if ((label != null || labels != null || labelsOut != null) && classes == 0) {
-            throw new IllegalArgumentException("--label, --labels and --labels-out need a class-conditional model; this one is conditioned on "
+            throw new UsageException("--label, --labels and --labels-out need a class-conditional model; this one is conditioned on "
                     + (encoder.schema().texts() ? "texts (--text)" : "tags (--tags)"));
         }
         if (tags != null && encoder.schema().tags().isEmpty() || text != null && !encoder.schema().texts()) {
-            throw new IllegalArgumentException((tags != null ? "--tags needs a tag-conditional model" : "--text needs a text-conditional model")
+            throw new UsageException((tags != null ? "--tags needs a tag-conditional model" : "--text needs a text-conditional model")
                     + "; this one is conditioned on " + (classes > 0 ? "classes (--label, --labels)"
                     : encoder.schema().texts() ? "texts (--text)" : "tags (--tags)"));
         }
@@ -115,7 +115,7 @@ final class SampleCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (n <= 0) {
-            throw new IllegalArgumentException("--n must be > 0, found " + n);
+            throw new UsageException("--n must be > 0, found " + n);
         }
         CheckpointModels.Restored restored = CheckpointModels.load(Plugins.registry(), source, null);
         Checkpoint checkpoint = restored.checkpoint();

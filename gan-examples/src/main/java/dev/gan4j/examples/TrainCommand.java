@@ -44,14 +44,13 @@ final class TrainCommand implements Callable<Integer> {
         ComponentRegistry registry = Plugins.registry();
         ExperimentReader reader = new ExperimentReader(registry);
         Experiment experiment;
-        if (resume && config == null && runDir != null) {
-            experiment = experimentOfRun(reader, registry, new RunDirectory(runDir));
+        Path dir;
+        if (resume && config == null) {
+            dir = runDir != null ? runDir : Path.of("runs", ExperimentSource.load(reader, Presets.DEFAULT, overrides).name());
+            experiment = experimentOfRun(reader, registry, new RunDirectory(dir));
         } else {
             experiment = ExperimentSource.load(reader, config == null ? Presets.DEFAULT : config, overrides);
-        }
-        Path dir = runDir != null ? runDir : Path.of("runs", experiment.name());
-        if (resume && config == null && runDir == null && Files.isRegularFile(new RunDirectory(dir).config())) {
-            experiment = reader.read(new RunDirectory(dir).config(), overrides);
+            dir = runDir != null ? runDir : Path.of("runs", experiment.name());
         }
         TrainingSession session = new TrainingSession(registry, DataContext.system(), System.out, System.console() != null);
         EvaluationSpec evaluation = experiment.evaluation();

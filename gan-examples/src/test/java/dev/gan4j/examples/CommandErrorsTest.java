@@ -58,6 +58,24 @@ class CommandErrorsTest {
         assertTrue(named.err().contains("generator.bin"), named.err());
     }
 
+    /** Options that cannot go together or are out of range exit with 2, as picocli's own parse errors do, and no hint. */
+    @Test
+    void misusedOptionsAreUsageErrors(@TempDir Path dir) {
+        Path run = train(dir);
+        Path out = dir.resolve("out.npy");
+        List<List<String>> misuses = List.of(
+                List.of("evaluate"),
+                List.of("sample", run.toString(), "--n", "0", "--out", out.toString()),
+                List.of("sample", run.toString(), "--n", "4", "--label", "1", "--out", out.toString()),
+                List.of("bench", "toy-ring", "--iters", "0"));
+        for (List<String> args : misuses) {
+            TestExperiments.Result result = TestExperiments.run(args.toArray(String[]::new));
+            assertEquals(2, result.exitCode(), args + ": " + result.err());
+            assertTrue(result.err().startsWith("error: ") && !result.err().contains(HINT), args + ": " + result.err());
+        }
+        assertFalse(Files.exists(out));
+    }
+
     @Test
     void resumingARunWithoutItsConfigJsonUsesTheCheckpointsConfig(@TempDir Path dir) throws Exception {
         Path run = train(dir);

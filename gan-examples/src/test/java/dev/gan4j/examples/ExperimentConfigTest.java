@@ -94,6 +94,18 @@ class ExperimentConfigTest {
         assertTrue(e.getMessage().contains("minimax"), e.getMessage());
     }
 
+    /** Optimizers are a closed family declared on their spec, not registry components; their names are listed too. */
+    @Test
+    void unknownOrMissingOptimizerTypeListsTheOptimizers() {
+        ConfigException unknown = failsWith("optimizers.generator={\"type\":\"adamw\"}");
+        assertEquals("optimizers.generator.type", unknown.path());
+        assertTrue(unknown.getMessage().contains("unknown optimizer type 'adamw'; known optimizer types: [adam, sgd, rmsprop]"),
+                unknown.getMessage());
+        ConfigException missing = failsWith("optimizers.generator={\"learningRate\":0.001}");
+        assertEquals("optimizers.generator.type", missing.path());
+        assertTrue(missing.getMessage().contains("choose an optimizer type from [adam, sgd, rmsprop]"), missing.getMessage());
+    }
+
     @Test
     void unknownKeysAreErrorsWithTheirPath() {
         assertEquals("training.iterationz", failsWith("training.iterationz=5").path());

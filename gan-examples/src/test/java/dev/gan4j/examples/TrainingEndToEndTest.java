@@ -226,8 +226,8 @@ class TrainingEndToEndTest {
 
         TestExperiments.Result noJudge = TestExperiments.run("validate", config.toString(),
                 "--set", "evaluation={\"metrics\":[\"fid\"],\"judge\":\"" + judge + "\"}");
-        assertEquals(1, noJudge.exitCode(), noJudge.out());
-        assertTrue(noJudge.err().contains("no judge at " + judge), noJudge.err());
+        assertEquals(2, noJudge.exitCode(), noJudge.out());
+        assertTrue(noJudge.err().startsWith("error: evaluation.judge: no judge at " + judge), noJudge.err());
 
         TestExperiments.Result points = TestExperiments.run("validate", "toy-ring", "--set", "evaluation={\"metrics\":[\"fid\"]}");
         assertEquals(2, points.exitCode(), points.out());

@@ -4,7 +4,8 @@ import dev.gan4j.core.config.Checks;
 import dev.gan4j.core.config.InvalidValueException;
 
 /**
- * Tricks that keep D from winning too easily, shared by every strategy.
+ * Tricks that keep D from winning too easily, shared by the alternating strategies (every loss but {@code error-driven},
+ * whose rule of who learns leaves no room for them).
  *
  * @param labelSmoothing   one-sided label smoothing (Salimans et al. 2016): D's target for real examples is
  *                         1 - labelSmoothing; only for the cross-entropy losses. 0 turns it off.

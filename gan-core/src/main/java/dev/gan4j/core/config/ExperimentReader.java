@@ -1,5 +1,6 @@
 package dev.gan4j.core.config;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,8 +20,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -142,15 +145,26 @@ public final class ExperimentReader {
         node.set(keys[keys.length - 1], value);
     }
 
+    /** The type names a closed family of specs (the optimizers) declares itself, rather than through the registry. */
+    private static Collection<String> declaredSubtypes(Class<?> base) {
+        JsonSubTypes subtypes = base.getAnnotation(JsonSubTypes.class);
+        if (subtypes == null) {
+            return List.of();
+        }
+        return Arrays.stream(subtypes.value()).map(JsonSubTypes.Type::name).toList();
+    }
+
     private ConfigException translate(JsonMappingException e, JsonNode tree) {
         String path = JsonErrors.path(e.getPath());
         if (e instanceof InvalidTypeIdException typeError) {
             String typePath = path.isEmpty() ? "type" : path + ".type";
-            ComponentKind kind = ComponentKind.ofSpecType(typeError.getBaseType().getRawClass());
-            Collection<String> known = kind != null ? registry.names(kind) : List.of();
-            String label = kind != null ? kind.label() : "component";
+            Class<?> base = typeError.getBaseType().getRawClass();
+            ComponentKind kind = ComponentKind.ofSpecType(base);
+            Collection<String> known = kind != null ? registry.names(kind) : declaredSubtypes(base);
+            String label = kind != null ? kind.label() : base.getSimpleName().replaceFirst("Spec$", "").toLowerCase(Locale.ROOT);
             if (typeError.getTypeId() == null) {
-                return new ConfigException(typePath, "missing; choose a " + label + " type from " + known);
+                String article = "aeiou".indexOf(label.charAt(0)) >= 0 ? "an " : "a ";
+                return new ConfigException(typePath, "missing; choose " + article + label + " type from " + known);
             }
             return new ConfigException(typePath, "unknown " + label + " type '" + typeError.getTypeId() + "'; known "
                     + label + " types: " + known);

@@ -206,10 +206,21 @@ class ConditionalBatchNormOptionTest {
             assertTrue(conditionGradient.norm2Number().doubleValue() > 0, "d loss / d c reaches the condition columns");
         }
         assertTrue(gn.parameters().get(NDArrayIndex.interval(mapsStart, mapsEnd)).norm2Number().doubleValue() > 0, "the maps learned");
+
+        // G's first layer reads the condition columns too; without their weights only the learned maps carry the class
+        INDArray parameters = gn.parameters().dup();
+        parameters.get(NDArrayIndex.interval((long) LATENT * PROJECTED, (long) (LATENT + CLASSES) * PROJECTED)).assign(0);
+        gn.setParameters(parameters);
         INDArray z = new NormalSampler(11).next(DataType.FLOAT, 4, LATENT);
         INDArray first = g.generate(g.input(z, oneHot(4, 0))).dup();
         INDArray second = g.generate(g.input(z, oneHot(4, 2))).dup();
         assertFalse(first.isNaN().any() || first.isInfinite().any(), "finite samples");
-        assertTrue(maxDifference(first, second) > 0, "each class its own samples");
+        assertTrue(maxDifference(first, second) > 1e-4, "each class its own samples through the maps: " + maxDifference(first, second));
+        INDArray c = oneHot(4, 0, 1, 2);
+        INDArray input = g.input(z, c);
+        INDArray logits = d.judge(gn.forward(input, true), c, true).dup();
+        INDArray conditionGradient = gn.inputGradient(dn.inputGradient(Transforms.sigmoid(logits, true).subi(1)))
+                .get(NDArrayIndex.all(), NDArrayIndex.interval(LATENT, LATENT + CLASSES));
+        assertTrue(conditionGradient.norm2Number().doubleValue() > 1e-6, "d loss / d c reaches the condition columns through the maps");
     }
 }

@@ -6,11 +6,13 @@ import dev.gan4j.core.api.Shape;
 import dev.gan4j.core.api.Unconditional;
 import dev.gan4j.core.config.ModelContext;
 import dev.gan4j.core.nn.LogitLosses;
+import dev.gan4j.core.nn.NetworkDiscriminator;
 import dev.gan4j.core.train.GaussianStepContext;
 import dev.gan4j.models.MlpDiscriminatorSpec;
 import dev.gan4j.models.MlpGeneratorSpec;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 
@@ -87,6 +89,24 @@ class AlternatingStrategyTest {
                 () -> new AlternatingStrategy(AdversarialLoss.HINGE, 1, 0, new StabilizersSpec(0.1, null, null)));
     }
 
+    /** D's gradient on the real examples is that of the cross-entropy against 0.9, and d_loss is that loss's mean. */
+    @Test
+    void labelSmoothingTrainsDTowardsTheSmoothedTarget() {
+        RecordingNetwork d = new RecordingNetwork(model().discriminator().network());
+        GanModel model = recorded(d);
+        AlternatingStrategy smoothed = new AlternatingStrategy(AdversarialLoss.NON_SATURATING, 1, 0, new StabilizersSpec(0.1, null, null));
+        Map<String, Double> values = step(smoothed, model, 0);
+        double[] real = d.outputs.get(0).toDoubleVector();
+        double[] fake = d.outputs.get(1).toDoubleVector();
+        double[] realGradient = d.parameterGradients.get(0).toDoubleVector();
+        double loss = 0;
+        for (int i = 0; i < real.length; i++) {
+            assertEquals(LogitLosses.sigmoid(real[i]) - 0.9, realGradient[i], 1e-6, "example " + i);
+            loss += LogitLosses.crossEntropy(real[i], 0.9) + AdversarialLoss.NON_SATURATING.fakeLoss(fake[i]);
+        }
+        assertEquals(loss / real.length, values.get("d_loss"), 1e-5);
+    }
+
     @Test
     void instanceNoiseAnnealsToZero() {
         StabilizersSpec noise = new StabilizersSpec(null, 0.2, 100);
@@ -94,10 +114,33 @@ class AlternatingStrategyTest {
         assertEquals(0.1, noise.noiseAt(50), 1e-12);
         assertEquals(0, noise.noiseAt(150), 0);
         assertEquals(0.2, new StabilizersSpec(null, 0.2, 0).noiseAt(1000), 0);
-        GanModel model = model();
-        AlternatingStrategy strategy = new AlternatingStrategy(AdversarialLoss.NON_SATURATING, 1, 0, noise);
-        Map<String, Double> first = step(strategy, model, 0);
-        assertTrue(Double.isFinite(first.get("d_loss")) && Double.isFinite(first.get("g_loss")));
+    }
+
+    /**
+     * D sees the real batch plus noise of the step's std, none once annealed, and G's update is judged on the same
+     * noisy generated batch as D's.
+     */
+    @Test
+    void instanceNoiseReachesWhatDJudges() {
+        RecordingNetwork d = new RecordingNetwork(model().discriminator().network());
+        GanModel model = recorded(d);
+        AlternatingStrategy strategy = new AlternatingStrategy(AdversarialLoss.NON_SATURATING, 1, 0,
+                new StabilizersSpec(null, 0.2, 100));
+        for (long s : new long[] {0, 50, 150}) {
+            d.inputs.clear();
+            step(strategy, model, s);
+            INDArray real = new dev.gan4j.core.api.NormalSampler(100 + s).next(DataType.FLOAT, 32, 2);
+            double std = d.inputs.get(0).sub(real).stdNumber().doubleValue();
+            double expected = 0.2 * Math.max(0, 1 - s / 100.0);
+            assertEquals(expected, std, expected * 0.2 + 1e-7, "noise on the real batch at step " + s);
+            assertEquals(3, d.inputs.size(), "real, generated, and the generated batch again for G");
+            assertEquals(d.inputs.get(1), d.inputs.get(2), "G is judged on the batch D learned from, step " + s);
+        }
+    }
+
+    private static GanModel recorded(RecordingNetwork d) {
+        GanModel base = model();
+        return new GanModel(base.generator(), new NetworkDiscriminator(Shape.vector(2), 0, d), Unconditional.INSTANCE);
     }
 
     private static double numeric(java.util.function.DoubleUnaryOperator f, double x) {

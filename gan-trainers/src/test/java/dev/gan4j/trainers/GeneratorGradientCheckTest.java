@@ -94,19 +94,20 @@ class GeneratorGradientCheckTest {
 
         List<Long> candidates = trainableIndices(gn);
         Random random = new Random(3);
-        int checked = 0;
+        int compared = 0;
         double worst = 0;
         for (int k = 0; k < 60 && !candidates.isEmpty(); k++) {
             long index = candidates.remove(random.nextInt(candidates.size()));
             double numeric = FiniteDifferences.derivative(gn, index, 1e-6, () -> loss(gn, dn, z, objective));
-            double error = FiniteDifferences.relativeError(analytic.getDouble(index), numeric);
             // A bias right before batch norm has a true gradient of zero; the analytic one is ~1e-9 of rounding.
             if (Math.abs(analytic.getDouble(index) - numeric) >= 1e-8) {
-                worst = Math.max(worst, error);
+                worst = Math.max(worst, FiniteDifferences.relativeError(analytic.getDouble(index), numeric));
             }
-            checked++;
+            if (Math.abs(numeric) >= 1e-6) {
+                compared++;
+            }
         }
-        assertEquals(60, checked);
+        assertTrue(compared >= 40, "only " + compared + " of 60 sampled parameters have a gradient of 1e-6 or more");
         assertTrue(worst < 1e-5, "worst relative error " + worst + " (differences below 1e-8 are ignored)");
     }
 

@@ -7,12 +7,22 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A network that remembers the output gradients its parameters were asked to learn from. */
+/** A network that remembers the output gradients its parameters were asked to learn from, and what it judged. */
 final class RecordingNetwork extends ForwardingNetwork {
     final List<INDArray> parameterGradients = new ArrayList<>();
+    final List<INDArray> inputs = new ArrayList<>();
+    final List<INDArray> outputs = new ArrayList<>();
 
     RecordingNetwork(TrainableNetwork network) {
         super(network);
+    }
+
+    @Override
+    public INDArray forward(INDArray input, boolean training) {
+        INDArray output = super.forward(input, training);
+        inputs.add(input.dup());
+        outputs.add(output.dup());
+        return output;
     }
 
     @Override

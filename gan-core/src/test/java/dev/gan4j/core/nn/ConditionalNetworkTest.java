@@ -110,6 +110,15 @@ class ConditionalNetworkTest {
             assertTrue(relativeError(conditionGradient, expectedCondition) < 1e-6, what + " condition "
                     + relativeError(conditionGradient, expectedCondition));
             assertTrue(expectedCondition.norm2Number().doubleValue() > 1e-3, "the condition matters");
+
+            net.condition(y);
+            net.forward(x, true);
+            INDArray inputOnly = net.inputGradient(r);
+            assertTrue(relativeError(inputOnly, expectedInput) < 1e-6, what + " input, without parameter gradients "
+                    + relativeError(inputOnly, expectedInput));
+            assertTrue(relativeError(net.conditionGradient(), expectedCondition) < 1e-6, what
+                    + " condition, without parameter gradients " + relativeError(net.conditionGradient(), expectedCondition));
+            assertEquals(null, net.accumulatedGradient(), "an input gradient accumulates nothing");
         }
     }
 

@@ -36,17 +36,29 @@ class ForwardingNetworkTest {
         assertEquals(expected, frozen.forwardNear(flipped).dup());
     }
 
+    /**
+     * Its backward gives the wrapped network's input gradient and leaves nothing in the wrapped network's
+     * accumulator; applying gradients updates nothing.
+     */
     @Test
     void aFrozenNetworkGivesInputGradientsButNeverLearns() {
         FastNetwork inner = critic();
         FrozenNetwork frozen = new FrozenNetwork(inner);
-        INDArray before = frozen.parameters();
-        INDArray x = Nd4j.createFromArray(new double[][] {{1, -2, 0.5}});
+        INDArray before = frozen.parameters().dup();
+        INDArray x = Nd4j.createFromArray(new double[][] {{1, -2, 0.5}, {-1, 0.3, 2}});
+        INDArray ones = Nd4j.ones(DataType.DOUBLE, 2, 1);
+
+        FastNetwork reference = critic();
+        reference.forward(x, true);
+        INDArray expected = reference.inputGradient(ones).dup();
+
         frozen.forward(x, true);
-        INDArray gradient = frozen.backward(Nd4j.ones(DataType.DOUBLE, 1, 1));
-        assertEquals(x.shape()[1], gradient.size(1));
-        frozen.applyGradients(1);
-        assertNull(frozen.accumulatedGradient());
+        INDArray gradient = frozen.backward(ones).dup();
+        frozen.accumulateGradient(ones);
+        assertEquals(expected, gradient);
+        assertNull(inner.accumulatedGradient(), "the inner network accumulated a gradient");
+        frozen.applyGradients(2);
+        assertEquals(0, inner.updateCount());
         assertEquals(before, frozen.parameters());
     }
 }

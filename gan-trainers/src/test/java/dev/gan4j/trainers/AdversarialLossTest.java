@@ -7,6 +7,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import java.util.function.DoubleUnaryOperator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AdversarialLossTest {
     private static final double[] LOGITS = {-30, -4.2, -1.3, -0.1, 0, 0.3, 2.5, 7, 30};
@@ -29,15 +30,36 @@ class AdversarialLossTest {
         assertEquals(-1, AdversarialLoss.NON_SATURATING.generatorGradient(confidentFake), 1e-3);
     }
 
+    /**
+     * Least squares (Mao et al. 2017, a = 0, b = 1): D's losses are least, 0, exactly at the targets, with zero
+     * gradient there. Hinge (Lim &amp; Ye 2017): 0 beyond the margins, positive inside them. Checked over a grid of
+     * scores, not only at the minimiser.
+     */
     @Test
     void lossesHaveTheirPublishedMinima() {
-        assertEquals(0, AdversarialLoss.LEAST_SQUARES.realLoss(1), 0);
-        assertEquals(0, AdversarialLoss.LEAST_SQUARES.fakeLoss(0), 0);
-        assertEquals(0, AdversarialLoss.HINGE.realLoss(1.5), 0);
-        assertEquals(0, AdversarialLoss.HINGE.fakeLoss(-1.5), 0);
-        assertEquals(-2, AdversarialLoss.WASSERSTEIN.realLoss(2) - 0, 0);
+        AdversarialLoss ls = AdversarialLoss.LEAST_SQUARES;
+        AdversarialLoss hinge = AdversarialLoss.HINGE;
+        assertEquals(0, ls.realLoss(1), 0);
+        assertEquals(0, ls.fakeLoss(0), 0);
+        assertEquals(0, ls.realGradient(1), 0);
+        assertEquals(0, ls.fakeGradient(0), 0);
+        for (double s = -3; s <= 3; s += 0.25) {
+            assertTrue(ls.realLoss(s) >= 0 && ls.fakeLoss(s) >= 0, "least squares at " + s);
+            assertEquals(s > -1 && s < 1, hinge.realLoss(s) > 0 && hinge.fakeLoss(s) > 0, "hinge inside the margins at " + s);
+            assertTrue(hinge.realLoss(s) >= 0 && hinge.fakeLoss(s) >= 0, "hinge at " + s);
+            assertEquals(s >= 1, hinge.realLoss(s) == 0, "hinge real margin at " + s);
+            assertEquals(s <= -1, hinge.fakeLoss(s) == 0, "hinge fake margin at " + s);
+        }
+        assertEquals(-2, AdversarialLoss.WASSERSTEIN.realLoss(2), 0);
+        assertEquals(2, AdversarialLoss.WASSERSTEIN.fakeLoss(2), 0);
+    }
+
+    /** What the progress line and metrics.jsonl show as d_real and d_fake: raw scores, or probabilities for cross-entropy. */
+    @Test
+    void reportedScores() {
         assertEquals(0.5, AdversarialLoss.HINGE.reported(0.5), 0);
         assertEquals(0.5, AdversarialLoss.NON_SATURATING.reported(0), 0);
+        assertEquals(1 / (1 + Math.exp(-2)), AdversarialLoss.MINIMAX.reported(2), 1e-12);
     }
 
     private static double numeric(DoubleUnaryOperator f, double x) {

@@ -111,8 +111,13 @@ final class EvaluateCommand implements Callable<Integer> {
         boolean classConditional = restored != null && restored.model().generator().conditionDim() > 0
                 && !restored.model().encoder().schema().classes().isEmpty();
         boolean otherConditional = restored != null && restored.model().generator().conditionDim() > 0 && !classConditional;
-        Set<Metric> chosen = Metric.parse(metrics != null ? metrics : classConditional ? "fid,kid,pr,dc,classes,conditional"
-                : otherConditional ? "fid,kid,pr,dc" : "fid,kid,pr,dc,classes");
+        Set<Metric> chosen;
+        try {
+            chosen = Metric.parse(metrics != null ? metrics : classConditional ? "fid,kid,pr,dc,classes,conditional"
+                    : otherConditional ? "fid,kid,pr,dc" : "fid,kid,pr,dc,classes");
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--metrics: " + e.getMessage());
+        }
         Experiment experiment = restored != null ? restored.experiment()
                 : ExperimentSource.load(new ExperimentReader(registry), config == null ? Presets.DEFAULT : config, java.util.List.of());
         ObjectMapper mapper = registry.mapper();
@@ -120,8 +125,11 @@ final class EvaluateCommand implements Callable<Integer> {
         int count = given == null ? samples : (int) given.size(0);
         int minimum = chosen.contains(Metric.MODES) ? 1 : 2;
         if (count < minimum) {
-            throw new IllegalArgumentException((given == null ? "--n is " + count : samplesFile + " holds " + count + " samples")
-                    + "; " + (minimum == 1 ? "'modes' needs at least 1" : "the metrics need at least 2"));
+            String need = minimum == 1 ? "'modes' needs at least 1" : "the metrics need at least 2";
+            if (given == null) {
+                throw new UsageException("--n is " + count + "; " + need);
+            }
+            throw new IllegalArgumentException(samplesFile + " holds " + count + " samples; " + need);
         }
         String what = given == null ? restored.checkpoint().directory() + " (step " + restored.checkpoint().step() + ")" : samplesFile.toString();
         Map<String, Double> values;
@@ -133,7 +141,7 @@ final class EvaluateCommand implements Callable<Integer> {
             }
             DataSource data = ExperimentAssembly.openData(experiment, DataContext.system());
             if (!(data instanceof GaussianMixture mixture)) {
-                throw new IllegalStateException("'modes' needs data drawn from a known Gaussian mixture (ring, grid); this run's data is "
+                throw new UsageException("'modes' needs data drawn from a known Gaussian mixture (ring, grid); this run's data is "
                         + data.description());
             }
             System.out.printf(Locale.ROOT, "evaluating %s on %s; %d samples, seed %d%n", what, data.description(), count, seed);
@@ -150,7 +158,7 @@ final class EvaluateCommand implements Callable<Integer> {
             if (given != null) {
                 requireImageRange(given, samplesFile);
             }
-            Evaluations.Setup setup = Evaluations.prepare(registry, experiment, judgeFile, count, "--metrics");
+            Evaluations.Setup setup = Evaluations.prepare(registry, experiment, judgeFile, "--judge", count, "--metrics");
             judgePath = setup.judgePath().toString();
             System.out.printf(Locale.ROOT, "evaluating %s with judge %s (test accuracy %.4f); %d samples, seed %d%n",
                     what, setup.judgePath(), setup.judge().info().testAccuracy(), count, seed);

@@ -80,15 +80,17 @@ final class Evaluations {
 
     /**
      * @param judgeFile    the judge to use; {@code null} for {@code ~/.gan/judges/<dataset>.judge}
+     * @param judgeField   the option or config field that names the judge, for errors
      * @param metricsField the option or config field that asked for the metrics, for errors
      */
-    static Setup prepare(ComponentRegistry registry, Experiment experiment, Path judgeFile, int samples, String metricsField) {
+    static Setup prepare(ComponentRegistry registry, Experiment experiment, Path judgeFile, String judgeField, int samples,
+                         String metricsField) {
         JsonNode dataSpec = registry.mapper().valueToTree(experiment.data());
         try {
             String trainJson = registry.mapper().writeValueAsString(dataSpec);
             DataSource training = JudgeCommand.open(registry, trainJson, "data");
             requireImages(training, metricsField);
-            Path judgePath = judgePath(registry, experiment, judgeFile, metricsField.startsWith("--") ? "--judge" : "evaluation.judge");
+            Path judgePath = judgePath(registry, experiment, judgeFile, judgeField);
             Judge judge = Judge.load(judgePath);
             DataSource heldOut = JudgeCommand.open(registry, JudgeCommand.withSplit(registry, trainJson, "test"), "data");
             return new Setup(judgePath, judge, new Evaluator(judge, heldOut, training, samples));

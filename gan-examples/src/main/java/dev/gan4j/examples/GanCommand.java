@@ -77,7 +77,8 @@ public final class GanCommand implements Runnable {
      * JVM raises (a null dereference, a division by zero) and what a library raises from inside.
      */
     static boolean deliberate(Throwable e) {
-        if (e instanceof ConfigException || e instanceof DivergenceException || e instanceof CorruptCheckpointException) {
+        if (e instanceof ConfigException || e instanceof UsageException || e instanceof DivergenceException
+                || e instanceof CorruptCheckpointException) {
             return true;
         }
         boolean standard = e instanceof IllegalArgumentException || e instanceof IllegalStateException || e instanceof IOException

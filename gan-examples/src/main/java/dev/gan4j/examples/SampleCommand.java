@@ -157,7 +157,7 @@ final class SampleCommand implements Callable<Integer> {
             } else if (checkpoint.dataShape().size() == 2) {
                 ScatterPlot.write(first, grid);
             } else {
-                throw new IllegalStateException("--grid needs images or 2-D points; this model generates shape " + checkpoint.dataShape());
+                throw new UsageException("--grid needs images or 2-D points; this model generates shape " + checkpoint.dataShape());
             }
             System.out.println("wrote grid " + grid);
         }

@@ -46,18 +46,19 @@ final class TrainCommand implements Callable<Integer> {
         Experiment experiment;
         Path dir;
         if (resume && config == null) {
-            dir = runDir != null ? runDir : Path.of("runs", ExperimentSource.load(reader, Presets.DEFAULT, overrides).name());
+            dir = resumeDirectory(reader, runDir, overrides);
             experiment = experimentOfRun(reader, registry, new RunDirectory(dir));
         } else {
             experiment = ExperimentSource.load(reader, config == null ? Presets.DEFAULT : config, overrides);
-            dir = runDir != null ? runDir : Path.of("runs", experiment.name());
+            dir = runDir != null ? runDir : runsDirectory(experiment.name());
         }
         TrainingSession session = new TrainingSession(registry, DataContext.system(), System.out, System.console() != null);
         EvaluationSpec evaluation = experiment.evaluation();
         if (evaluation != null) {
             Set<Metric> metrics = Evaluations.trainingMetrics(evaluation);
             Evaluations.Setup setup = Evaluations.prepare(registry, experiment,
-                    evaluation.judge() == null ? null : Path.of(evaluation.judge()), evaluation.samples(), "evaluation.metrics");
+                    evaluation.judge() == null ? null : Path.of(evaluation.judge()), "evaluation.judge", evaluation.samples(),
+                    "evaluation.metrics");
             session.optListener(new EvaluationListener(setup.evaluator(), metrics, evaluation.every(), evaluation.seed(),
                     new RunDirectory(dir), System.out));
         }
@@ -66,6 +67,23 @@ final class TrainCommand implements Callable<Integer> {
         System.out.println("run directory: " + dir);
         System.out.println("last checkpoint: " + checkpoint);
         return 0;
+    }
+
+    /**
+     * The run a {@code --resume} without CONFIG continues: {@code --run-dir}, or the default preset's directory
+     * under {@code runs/}, renamed by a {@code name=} override. The other overrides are for the run's own config,
+     * which they may not fit before it is read: they stay out of the default preset.
+     */
+    static Path resumeDirectory(ExperimentReader reader, Path runDir, List<String> overrides) {
+        if (runDir != null) {
+            return runDir;
+        }
+        List<String> naming = overrides.stream().filter(o -> o.startsWith("name=")).toList();
+        return runsDirectory(ExperimentSource.load(reader, Presets.DEFAULT, naming).name());
+    }
+
+    private static Path runsDirectory(String name) {
+        return Path.of("runs", name);
     }
 
     /**

@@ -40,7 +40,8 @@ final class ValidateCommand implements Callable<Integer> {
             Set<Metric> metrics = Evaluations.trainingMetrics(evaluation);
             Evaluations.requireImages(assembled.data(), "evaluation.metrics");
             Evaluations.Setup setup = Evaluations.prepare(registry, experiment,
-                    evaluation.judge() == null ? null : Path.of(evaluation.judge()), evaluation.samples(), "evaluation.metrics");
+                    evaluation.judge() == null ? null : Path.of(evaluation.judge()), "evaluation.judge", evaluation.samples(),
+                    "evaluation.metrics");
             setup.evaluator().check(assembled.model().samplingGenerator(), assembled.model().encoder(), metrics);
             judge = setup.judgePath();
         }

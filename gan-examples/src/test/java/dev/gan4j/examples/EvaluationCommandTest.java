@@ -74,8 +74,8 @@ class EvaluationCommandTest {
         assertTrue(badMetric.err().contains("evaluation.metrics: unknown metric 'inception'"), badMetric.err());
         TestExperiments.Result noJudge = TestExperiments.run("train", config.toString(), "--run-dir", dir.resolve("nojudge").toString(),
                 "--set", evaluation.replace(judge.toString(), dir.resolve("absent.judge").toString()));
-        assertEquals(1, noJudge.exitCode());
-        assertTrue(noJudge.err().contains("absent.judge"), noJudge.err());
+        assertEquals(2, noJudge.exitCode());
+        assertTrue(noJudge.err().startsWith("error: evaluation.judge: ") && noJudge.err().contains("absent.judge"), noJudge.err());
         assertTrue(Files.notExists(dir.resolve("nojudge/checkpoints")), "nothing trained without the judge");
 
         String conditional = evaluation.replace("\"classes\"", "\"conditional\"");
@@ -107,7 +107,7 @@ class EvaluationCommandTest {
         assertEquals(0, sampled.exitCode(), sampled.err());
         assertTrue(Files.isRegularFile(scatter) && sampled.out().contains("shape [2]"), sampled.out());
         TestExperiments.Result mixed = TestExperiments.run("evaluate", run.toString(), "--metrics", "modes,fid");
-        assertEquals(1, mixed.exitCode());
+        assertEquals(2, mixed.exitCode());
         assertTrue(mixed.err().contains("on its own"), mixed.err());
     }
 
@@ -122,11 +122,12 @@ class EvaluationCommandTest {
         Path config = TestExperiments.write(dir, "small.json", TestExperiments.smallDcgan("eval2", 2, 2));
         assertEquals(0, TestExperiments.run("train", config.toString(), "--run-dir", run.toString()).exitCode());
         TestExperiments.Result noJudge = TestExperiments.run("evaluate", run.toString(), "--judge", dir.resolve("none.judge").toString());
-        assertEquals(1, noJudge.exitCode());
-        assertTrue(noJudge.err().contains("none.judge") && noJudge.err().contains("gan judge train"), noJudge.err());
+        assertEquals(2, noJudge.exitCode());
+        assertTrue(noJudge.err().startsWith("error: --judge: ") && noJudge.err().contains("none.judge")
+                && noJudge.err().contains("gan judge train"), noJudge.err());
         TestExperiments.Result metric = TestExperiments.run("evaluate", run.toString(), "--metrics", "fid,inception");
-        assertEquals(1, metric.exitCode());
-        assertTrue(metric.err().contains("unknown metric 'inception'"), metric.err());
+        assertEquals(2, metric.exitCode());
+        assertTrue(metric.err().startsWith("error: --metrics: unknown metric 'inception'"), metric.err());
     }
 
     @Test

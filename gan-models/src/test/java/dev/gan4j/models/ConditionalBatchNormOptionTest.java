@@ -69,6 +69,14 @@ class ConditionalBatchNormOptionTest {
         return c;
     }
 
+    /** Zeroes the weights from the condition columns in G's first (projection) layer; returns the parameters set. */
+    private static INDArray blindProjection(TrainableNetwork g) {
+        INDArray parameters = g.parameters();
+        parameters.get(NDArrayIndex.interval((long) LATENT * PROJECTED, (long) (LATENT + CLASSES) * PROJECTED)).assign(0);
+        g.setParameters(parameters);
+        return parameters;
+    }
+
     private static double maxDifference(INDArray a, INDArray b) {
         return Transforms.abs(a.sub(b)).maxNumber().doubleValue();
     }
@@ -116,9 +124,7 @@ class ConditionalBatchNormOptionTest {
     @Test
     void theConditionModulatesTheFeatureMaps() {
         Generator g = dcgan(true, 5);
-        INDArray parameters = g.network().parameters();
-        parameters.get(NDArrayIndex.interval(LATENT * PROJECTED, (LATENT + CLASSES) * PROJECTED)).assign(0);
-        g.network().setParameters(parameters);
+        INDArray parameters = blindProjection(g.network());
         INDArray z = new NormalSampler(6).next(DataType.FLOAT, 4, LATENT);
         INDArray first = g.input(z, oneHot(4, 0));
         INDArray second = g.input(z, oneHot(4, 1));
@@ -208,9 +214,7 @@ class ConditionalBatchNormOptionTest {
         assertTrue(gn.parameters().get(NDArrayIndex.interval(mapsStart, mapsEnd)).norm2Number().doubleValue() > 0, "the maps learned");
 
         // G's first layer reads the condition columns too; without their weights only the learned maps carry the class
-        INDArray parameters = gn.parameters().dup();
-        parameters.get(NDArrayIndex.interval((long) LATENT * PROJECTED, (long) (LATENT + CLASSES) * PROJECTED)).assign(0);
-        gn.setParameters(parameters);
+        blindProjection(gn);
         INDArray z = new NormalSampler(11).next(DataType.FLOAT, 4, LATENT);
         INDArray first = g.generate(g.input(z, oneHot(4, 0))).dup();
         INDArray second = g.generate(g.input(z, oneHot(4, 2))).dup();

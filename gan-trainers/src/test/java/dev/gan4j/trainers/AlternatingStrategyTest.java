@@ -33,7 +33,12 @@ class AlternatingStrategyTest {
 
     private static Map<String, Double> step(dev.gan4j.core.api.TrainingStrategy strategy, GanModel model, long step) {
         Nd4j.getRandom().setSeed(step);
-        return strategy.step(model, new Batch(new dev.gan4j.core.api.NormalSampler(100 + step).next(DataType.FLOAT, 32, 2), null), new GaussianStepContext(7, step, 2, DataType.FLOAT));
+        return strategy.step(model, new Batch(realExamples(step), null), new GaussianStepContext(7, step, 2, DataType.FLOAT));
+    }
+
+    /** The real batch of {@link #step}. */
+    private static INDArray realExamples(long step) {
+        return new dev.gan4j.core.api.NormalSampler(100 + step).next(DataType.FLOAT, 32, 2);
     }
 
     @Test
@@ -129,7 +134,7 @@ class AlternatingStrategyTest {
         for (long s : new long[] {0, 50, 150}) {
             d.inputs.clear();
             step(strategy, model, s);
-            INDArray real = new dev.gan4j.core.api.NormalSampler(100 + s).next(DataType.FLOAT, 32, 2);
+            INDArray real = realExamples(s);
             double std = d.inputs.get(0).sub(real).stdNumber().doubleValue();
             double expected = 0.2 * Math.max(0, 1 - s / 100.0);
             assertEquals(expected, std, expected * 0.2 + 1e-7, "noise on the real batch at step " + s);

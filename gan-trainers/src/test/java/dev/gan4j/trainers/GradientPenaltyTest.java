@@ -19,8 +19,16 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Sgd;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -75,7 +83,7 @@ class GradientPenaltyTest {
     }
 
     private static double[] finiteDifferences(FastNetwork d, GradientPenalty kind, double weight, INDArray real, INDArray fake) {
-        return finiteDifferences(Critic.of(d), kind, weight, real, fake, java.util.stream.IntStream.range(0, (int) d.parameterCount()).toArray());
+        return finiteDifferences(Critic.of(d), kind, weight, real, fake, IntStream.range(0, (int) d.parameterCount()).toArray());
     }
 
     /** Central differences of the penalty in the parameters at {@code indices} (0 for the others). */
@@ -101,7 +109,7 @@ class GradientPenaltyTest {
     }
 
     private static double relativeError(double[] actual, double[] expected) {
-        return relativeError(actual, expected, java.util.stream.IntStream.range(0, expected.length).toArray());
+        return relativeError(actual, expected, IntStream.range(0, expected.length).toArray());
     }
 
     /** Over the entries at {@code indices}, those {@link #finiteDifferences} computed. */
@@ -179,8 +187,8 @@ class GradientPenaltyTest {
         INDArray moved = GradientPenalty.DRAGAN.points(real, real, context(DataType.DOUBLE)).sub(real).divi(scale);
         assertTrue(moved.minNumber().doubleValue() >= 0 && moved.maxNumber().doubleValue() <= 1, "within the perturbation");
         double[] rowMeans = moved.mean(1).toDoubleVector();
-        double low = java.util.Arrays.stream(rowMeans).min().orElseThrow();
-        double high = java.util.Arrays.stream(rowMeans).max().orElseThrow();
+        double low = Arrays.stream(rowMeans).min().orElseThrow();
+        double high = Arrays.stream(rowMeans).max().orElseThrow();
         assertTrue(low < 0.05 && high > 0.45, "row mean displacements from " + low + " to " + high
                 + " of the noise's range; the uniform noise alone puts every row near 0.5");
         assertEquals(0.25, moved.meanNumber().doubleValue(), 0.03);
@@ -242,20 +250,20 @@ class GradientPenaltyTest {
                 judge.judge(points, conditions, true);
             }
             try {
-                java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-                judge.network().writeState(new java.io.DataOutputStream(bytes));
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                judge.network().writeState(new DataOutputStream(bytes));
                 return new Critic(judge, conditions, bytes.toByteArray());
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
 
         void reset(INDArray parameters) {
             if (state != null) {
                 try {
-                    judge.network().readState(new java.io.DataInputStream(new java.io.ByteArrayInputStream(state)));
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    judge.network().readState(new DataInputStream(new ByteArrayInputStream(state)));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
             }
             judge.network().setParameters(parameters);
@@ -278,7 +286,7 @@ class GradientPenaltyTest {
      */
     private static int[] checkedParameters(long count) {
         int stride = (int) Math.max(1, count / 50);
-        return java.util.stream.IntStream.range(0, (int) count)
+        return IntStream.range(0, (int) count)
                 .filter(j -> j % stride == 0 || j >= count - 20).toArray();
     }
 
@@ -350,10 +358,10 @@ class GradientPenaltyTest {
             assertTrue(row[0] >= 0 && row[0] <= 1, "on the segment, row " + i + ": " + row[0]);
             perRow[i] = row[0];
         }
-        double low = java.util.Arrays.stream(perRow).min().orElseThrow();
-        double high = java.util.Arrays.stream(perRow).max().orElseThrow();
+        double low = Arrays.stream(perRow).min().orElseThrow();
+        double high = Arrays.stream(perRow).max().orElseThrow();
         assertTrue(low < 0.05 && high > 0.95, "weights drawn over [0, 1], found " + low + " to " + high);
-        assertEquals(0.5, java.util.Arrays.stream(perRow).average().orElseThrow(), 0.06);
+        assertEquals(0.5, Arrays.stream(perRow).average().orElseThrow(), 0.06);
         assertEquals(real, GradientPenalty.R1.points(real, fake, context(DataType.DOUBLE)));
     }
 }

@@ -161,7 +161,8 @@ public final class ExperimentReader {
             Class<?> base = typeError.getBaseType().getRawClass();
             ComponentKind kind = ComponentKind.ofSpecType(base);
             Collection<String> known = kind != null ? registry.names(kind) : declaredSubtypes(base);
-            String label = kind != null ? kind.label() : base.getSimpleName().replaceFirst("Spec$", "").toLowerCase(Locale.ROOT);
+            String family = base.getSimpleName().replaceFirst("Spec$", "").toLowerCase(Locale.ROOT);
+            String label = kind != null ? kind.label() : family.isEmpty() ? "component" : family;
             if (typeError.getTypeId() == null) {
                 String article = "aeiou".indexOf(label.charAt(0)) >= 0 ? "an " : "a ";
                 return new ConfigException(typePath, "missing; choose " + article + label + " type from " + known);

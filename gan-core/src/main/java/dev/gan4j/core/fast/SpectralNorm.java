@@ -20,9 +20,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * reads u without moving it: v = W<sup>T</sup>u / |W<sup>T</sup>u|, sigma = u<sup>T</sup>Wv, with u scaled to
  * unit length first (a moving average of weights and state leaves it slightly shorter). The two modes
  * keep separate estimates, so an inference pass between a training forward and its backward changes
- * nothing. A dense weight {@code [in, out]} is the transpose of that matrix, so its products take the weight as
- * it is with the other transpose flag. A transposed-convolution weight {@code [in, out, k, k]} is neither, and
- * its matrix is a copy refreshed at each forward: one pass over the weight, small next to the layer's own work.
+ * nothing. A dense weight {@code [in, out]} (or a 1x1 transposed convolution's {@code [in, out, 1, 1]}) is the
+ * transpose of that matrix, so its products take the weight as it is with the other transpose flag. A larger
+ * transposed-convolution weight {@code [in, out, k, k]} is neither, and its matrix is a copy refreshed at each
+ * forward: one pass over the weight, small next to the layer's own work.
  *
  * <p>The backward pass treats u and v as constants, as the paper (Section 2.2, eq. 12) and PyTorch do:
  * dL/dW = (G - &lt;G, W<sub>SN</sub>&gt; u v<sup>T</sup>) / sigma with G = dL/dW<sub>SN</sub>. With u held
@@ -39,8 +40,9 @@ final class SpectralNorm {
     private final Layout layout;
     private final Estimate training;
     private final Estimate inference;
-    /** The weight by output channel, {@code [rows, leading, trailing]}, when that is not a view of it. */
+    /** The weight by output channel, {@code [rows, leading, trailing]}; {@link Layout#COPIED} only, else null. */
     private final INDArray copy;
+    /** The backward's rank-one correction u v<sup>T</sup>, {@code [rows, cols]}; {@link Layout#COPIED} only, else null. */
     private final INDArray rank1;
     private INDArray u;
     /** The weight as a matrix, {@code [rows, cols]}; for {@link Layout#TRANSPOSED} its transpose {@code [cols, rows]}. */
@@ -57,9 +59,9 @@ final class SpectralNorm {
     private enum Layout {
         /** Output channels first ({@code [out, in, k, k]} convolutions): the weight reshaped is the matrix. */
         ROWS,
-        /** Output channels last ({@code [in, out]} dense weights): the weight is the matrix's transpose. */
+        /** Output channels last ({@code [in, out]} dense weights, 1x1 transposed convolutions): the weight is the matrix's transpose. */
         TRANSPOSED,
-        /** Output channels second of more axes ({@code [in, out, k, k]} transposed convolutions): a copy. */
+        /** Output channels second of more axes ({@code [in, out, k, k]} transposed convolutions, k > 1): a copy. */
         COPIED
     }
 
@@ -115,6 +117,7 @@ final class SpectralNorm {
                 this.gradientMatrix = weightGradient.reshape('c', leading, rows, trailing).permute(1, 0, 2);
                 this.rank1Rows = rank1.reshape('c', rows, leading, trailing);
             }
+            default -> throw new AssertionError(layout);
         }
     }
 
@@ -170,6 +173,7 @@ final class SpectralNorm {
                 Nd4j.gemm(e.u, e.v, rank1, false, true, projection, 0.0);
                 gradientMatrix.subi(rank1Rows);
             }
+            default -> throw new AssertionError(layout);
         }
         weightGradient.divi(e.sigma);
     }

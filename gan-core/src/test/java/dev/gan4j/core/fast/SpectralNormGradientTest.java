@@ -40,6 +40,12 @@ class SpectralNormGradientTest {
         check(Shape.image(3, 4, 4), b -> b.spectralNorm(true).deconv(2, 4, 2, 1));
     }
 
+    /** A 1x1 transposed convolution's weight {@code [in, out, 1, 1]} is read as a dense one, transposed. */
+    @Test
+    void pointwiseTransposedConvolution() {
+        check(Shape.image(3, 4, 4), b -> b.spectralNorm(true).deconv(2, 1, 1, 0));
+    }
+
     @Test
     void snGanShapedStacks() {
         check(Shape.image(1, 8, 8), b -> b.spectralNorm(true).conv(2, 4, 2, 1).leakyRelu(0.2).conv(3, 4, 2, 1).tanh().dense(1));

@@ -22,6 +22,7 @@ import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -118,7 +119,7 @@ class ConditionalNetworkTest {
                     + relativeError(inputOnly, expectedInput));
             assertTrue(relativeError(net.conditionGradient(), expectedCondition) < 1e-6, what
                     + " condition, without parameter gradients " + relativeError(net.conditionGradient(), expectedCondition));
-            assertEquals(null, net.accumulatedGradient(), "an input gradient accumulates nothing");
+            assertNull(net.accumulatedGradient(), "an input gradient accumulates nothing");
         }
     }
 

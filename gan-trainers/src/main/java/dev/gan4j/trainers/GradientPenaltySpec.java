@@ -13,8 +13,9 @@ import java.util.stream.Collectors;
  * @param weight the penalty's coefficient: lambda of WGAN-GP and DRAGAN, gamma of R1 (default 10 for each, the papers' value)
  * @param every  apply the penalty on every {@code every}-th D update only, scaled by {@code every}: the lazy
  *               regularisation of StyleGAN2 (Karras et al. 2020), which saves most of its cost (default 1).
- *               StyleGAN2 also scales D's learning rate and Adam betas by k / (k + 1) to make up for the
- *               regularised steps; gan4j leaves D's optimizer as configured
+ *               StyleGAN2 takes a separate optimizer step for the penalty and so scales D's learning rate and
+ *               Adam betas by k / (k + 1) to keep their effective values; here the penalty's gradient joins
+ *               the loss's in the same update, which adds no step, so D's optimizer stays as configured
  */
 public record GradientPenaltySpec(String type, Double weight, Integer every) {
     public GradientPenaltySpec {

@@ -10,17 +10,19 @@ import java.util.Map;
 
 /**
  * Arrays a layer reuses from call to call, by role and shape. Allocating a large ND4J array outside
- * a workspace costs milliseconds; a training step asks for the same shapes every time.
+ * a workspace costs milliseconds, and its native memory waits for the garbage collector once dropped;
+ * a training step asks for the same shapes every time.
  */
-final class Buffers {
+public final class Buffers {
     private final DataType dataType;
     private final Map<String, INDArray> arrays = new HashMap<>();
 
-    Buffers(DataType dataType) {
+    public Buffers(DataType dataType) {
         this.dataType = dataType;
     }
 
-    INDArray get(String role, long... shape) {
+    /** The array for {@code role} of this shape, created on first use, its contents whatever the last user left. */
+    public INDArray get(String role, long... shape) {
         String key = role + Arrays.toString(shape);
         return arrays.computeIfAbsent(key, k -> Nd4j.createUninitialized(dataType, shape, 'c'));
     }

@@ -2,6 +2,7 @@ package dev.gan4j.core.nn;
 
 import dev.gan4j.core.api.Shape;
 import dev.gan4j.core.api.TrainableNetwork;
+import dev.gan4j.core.fast.Buffers;
 import dev.gan4j.core.fast.FastNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -54,6 +55,8 @@ public final class ConditionalNetwork implements TrainableNetwork {
     private INDArray lastFeatures;
     private INDArray lastEmbedding;
     private INDArray conditionGradient;
+    /** The {@code [n, F]} arrays of each pass, reused: a DCGAN's F is 6,272, and fresh ones piled up as garbage. */
+    private final Buffers buffers;
 
     /**
      * @param features   maps examples to {@code [n, featureDim]}; trained with the head
@@ -70,6 +73,7 @@ public final class ConditionalNetwork implements TrainableNetwork {
         }
         this.featureDim = featureDim;
         this.conditionDim = conditionDim;
+        this.buffers = new Buffers(dataType);
         int headInput = join == Join.CONCAT ? featureDim + conditionDim : featureDim;
         FastNetwork.Builder headLayers = FastNetwork.builder(Shape.vector(headInput), dataType).spectralNorm(spectralNorm);
         if (join == Join.CONCAT) {
@@ -107,20 +111,26 @@ public final class ConditionalNetwork implements TrainableNetwork {
         return run(features.forwardNear(input), true, true);
     }
 
+    /** The head's pass over phi(x) and the condition; a backward pass reads what the last one kept. */
     private INDArray run(INDArray phi, boolean training, boolean near) {
-        if (condition == null || condition.size(0) != phi.size(0)) {
-            throw new IllegalStateException("no condition for this batch of " + phi.size(0) + " examples");
+        long n = phi.size(0);
+        if (condition == null || condition.size(0) != n) {
+            throw new IllegalStateException("no condition for this batch of " + n + " examples");
         }
         INDArray y = condition.castTo(phi.dataType());
         lastFeatures = phi;
         if (join == Join.CONCAT) {
-            INDArray joined = Nd4j.hstack(phi, y);
+            INDArray joined = buffers.get("joined", n, featureDim + conditionDim);
+            joined.get(NDArrayIndex.all(), NDArrayIndex.interval(0, featureDim)).assign(phi);
+            joined.get(NDArrayIndex.all(), NDArrayIndex.interval(featureDim, featureDim + conditionDim)).assign(y);
             return near ? head.forwardNear(joined) : head.forward(joined, training);
         }
         INDArray scores = (near ? head.forwardNear(phi) : head.forward(phi, training)).dup();
-        lastEmbedding = (near ? embedding.forwardNear(y) : embedding.forward(y, training)).dup();
-        INDArray projection = lastEmbedding.mul(phi).sum(true, 1);
-        scores.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 1)).addi(projection);
+        lastEmbedding = buffers.get("embedding", n, featureDim)
+                .assign(near ? embedding.forwardNear(y) : embedding.forward(y, training));
+        INDArray product = buffers.get("product", n, featureDim);
+        lastEmbedding.mul(phi, product);
+        scores.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 1)).addi(product.sum(true, 1));
         return scores;
     }
 
@@ -142,14 +152,16 @@ public final class ConditionalNetwork implements TrainableNetwork {
     /** Back through the head (and the embedding), returning d(loss)/d(phi) and keeping d(loss)/d(y). */
     private INDArray featureGradient(INDArray g, boolean parameters) {
         INDArray headGradient = parameters ? head.backward(g) : head.inputGradient(g);
+        long n = headGradient.size(0);
+        INDArray phiGradient = buffers.get("phi gradient", n, featureDim);
         if (join == Join.CONCAT) {
-            INDArray phiGradient = headGradient.get(NDArrayIndex.all(), NDArrayIndex.interval(0, featureDim)).dup();
+            phiGradient.assign(headGradient.get(NDArrayIndex.all(), NDArrayIndex.interval(0, featureDim)));
             conditionGradient = headGradient.get(NDArrayIndex.all(), NDArrayIndex.interval(featureDim, featureDim + conditionDim)).dup();
             return phiGradient;
         }
         INDArray logitGradient = g.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 1)).castTo(lastFeatures.dataType());
-        INDArray phiGradient = headGradient.add(lastEmbedding.mulColumnVector(logitGradient));
-        INDArray embeddingGradient = lastFeatures.mulColumnVector(logitGradient);
+        phiGradient.assign(lastEmbedding).muliColumnVector(logitGradient).addi(headGradient);
+        INDArray embeddingGradient = buffers.get("embedding gradient", n, featureDim).assign(lastFeatures).muliColumnVector(logitGradient);
         conditionGradient = (parameters ? embedding.backward(embeddingGradient) : embedding.inputGradient(embeddingGradient)).dup();
         return phiGradient;
     }

@@ -92,11 +92,11 @@ final class SampleCommand implements Callable<Integer> {
                     : encoder.schema().texts() ? "texts (--text)" : "tags (--tags)"));
         }
         if (label != null) {
-            int index = encoder.parse(List.of(label)).labelIndices()[0];
+            int index = wish(encoder, List.of(label), "--label").labelIndices()[0];
             return (start, count) -> Conditions.ofLabels(java.util.Collections.nCopies(count, index).stream().mapToInt(i -> i).toArray());
         }
         if (labels != null && !labels.equals("balanced")) {
-            int[] cycle = encoder.parse(List.of(labels.split(","))).labelIndices();
+            int[] cycle = wish(encoder, List.of(labels.split(",")), "--labels").labelIndices();
             return (start, count) -> {
                 int[] chosen = new int[count];
                 for (int i = 0; i < count; i++) {
@@ -107,9 +107,24 @@ final class SampleCommand implements Callable<Integer> {
         }
         if (tags != null || text != null) {
             String wish = tags != null ? tags : text;
+            wish(encoder, List.of(wish), tags != null ? "--tags" : "--text");
             return (start, count) -> encoder.parse(java.util.Collections.nCopies(count, wish));
         }
         return (start, count) -> Sampling.defaults(generator, encoder, start, count);
+    }
+
+    /**
+     * The wishes parsed and encoded once, so that one the model cannot read (an unknown class or tag, a text
+     * without a known word) is a usage error of {@code option}, before anything is generated.
+     */
+    private static Conditions wish(Encoder encoder, List<String> wishes, String option) {
+        try {
+            Conditions conditions = encoder.parse(wishes);
+            encoder.encode(conditions, false);
+            return conditions;
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(option + ": " + e.getMessage());
+        }
     }
 
     @Override

@@ -160,8 +160,8 @@ class EvaluationCommandTest {
         assertArrayEquals(new int[] {3, 3, 3}, readInts(labels));
         TestExperiments.Result unknown = TestExperiments.run("sample", run.toString(), "--n", "3", "--out", samples.toString(),
                 "--label", "hat");
-        assertEquals(1, unknown.exitCode());
-        assertTrue(unknown.err().contains("unknown class 'hat'") && unknown.err().contains("3=dress"), unknown.err());
+        assertEquals(2, unknown.exitCode());
+        assertTrue(unknown.err().startsWith("error: --label: ") && unknown.err().contains("unknown class 'hat'") && unknown.err().contains("3=dress"), unknown.err());
 
         TestExperiments.Result evaluated = TestExperiments.run("evaluate", run.toString(), "--judge", judge.toString(), "--n", "200");
         assertEquals(0, evaluated.exitCode(), evaluated.err());

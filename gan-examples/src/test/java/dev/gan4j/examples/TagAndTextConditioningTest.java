@@ -65,12 +65,12 @@ class TagAndTextConditioningTest {
 
         TestExperiments.Result unknown = TestExperiments.run("sample", run.toString(), "--n", "3", "--out", samples.toString(),
                 "--tags", "footwear,hat");
-        assertEquals(1, unknown.exitCode());
-        assertTrue(unknown.err().contains("unknown tag 'hat'") && unknown.err().contains("known tags: accessory, bottom, collar"),
+        assertEquals(2, unknown.exitCode());
+        assertTrue(unknown.err().startsWith("error: --tags: ") && unknown.err().contains("unknown tag 'hat'") && unknown.err().contains("known tags: accessory, bottom, collar"),
                 unknown.err());
         TestExperiments.Result text = TestExperiments.run("sample", run.toString(), "--n", "3", "--out", samples.toString(),
                 "--text", "a boot");
-        assertEquals(1, text.exitCode());
+        assertEquals(2, text.exitCode());
         assertTrue(text.err().contains("conditioned on tags (--tags)"), text.err());
 
         TestExperiments.Result typical = TestExperiments.run("sample", run.toString(), "--n", "3", "--out", samples.toString(),
@@ -109,8 +109,9 @@ class TagAndTextConditioningTest {
 
         TestExperiments.Result unknown = TestExperiments.run("sample", run.toString(), "--n", "2", "--out", samples.toString(),
                 "--text", "ein roter Hut");
-        assertEquals(1, unknown.exitCode());
-        assertTrue(unknown.err().contains("none of the words of 'ein roter Hut'"), unknown.err());
+        assertEquals(2, unknown.exitCode());
+        assertTrue(unknown.err().startsWith("error: --text: ") && unknown.err().contains("none of the words of 'ein roter Hut'"),
+                unknown.err());
         TestExperiments.Result typical = TestExperiments.run("sample", run.toString(), "--n", "3", "--out", samples.toString(),
                 "--grid", dir.resolve("rows.png").toString());
         assertEquals(0, typical.exitCode(), typical.err());

@@ -112,11 +112,14 @@ final class EvaluateCommand implements Callable<Integer> {
                 && !restored.model().encoder().schema().classes().isEmpty();
         boolean otherConditional = restored != null && restored.model().generator().conditionDim() > 0 && !classConditional;
         Set<Metric> chosen;
-        try {
-            chosen = Metric.parse(metrics != null ? metrics : classConditional ? "fid,kid,pr,dc,classes,conditional"
-                    : otherConditional ? "fid,kid,pr,dc" : "fid,kid,pr,dc,classes");
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--metrics: " + e.getMessage());
+        if (metrics == null) {
+            chosen = Metric.parse(classConditional ? "fid,kid,pr,dc,classes,conditional" : otherConditional ? "fid,kid,pr,dc" : "fid,kid,pr,dc,classes");
+        } else {
+            try {
+                chosen = Metric.parse(metrics);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--metrics: " + e.getMessage());
+            }
         }
         Experiment experiment = restored != null ? restored.experiment()
                 : ExperimentSource.load(new ExperimentReader(registry), config == null ? Presets.DEFAULT : config, java.util.List.of());

@@ -92,11 +92,11 @@ final class SampleCommand implements Callable<Integer> {
                     : encoder.schema().texts() ? "texts (--text)" : "tags (--tags)"));
         }
         if (label != null) {
-            int index = wish(encoder, List.of(label), "--label").labelIndices()[0];
+            int index = parsed(encoder, List.of(label), "--label").labelIndices()[0];
             return (start, count) -> Conditions.ofLabels(java.util.Collections.nCopies(count, index).stream().mapToInt(i -> i).toArray());
         }
         if (labels != null && !labels.equals("balanced")) {
-            int[] cycle = wish(encoder, List.of(labels.split(",")), "--labels").labelIndices();
+            int[] cycle = parsed(encoder, List.of(labels.split(",")), "--labels").labelIndices();
             return (start, count) -> {
                 int[] chosen = new int[count];
                 for (int i = 0; i < count; i++) {
@@ -107,21 +107,19 @@ final class SampleCommand implements Callable<Integer> {
         }
         if (tags != null || text != null) {
             String wish = tags != null ? tags : text;
-            wish(encoder, List.of(wish), tags != null ? "--tags" : "--text");
+            parsed(encoder, List.of(wish), tags != null ? "--tags" : "--text");
             return (start, count) -> encoder.parse(java.util.Collections.nCopies(count, wish));
         }
         return (start, count) -> Sampling.defaults(generator, encoder, start, count);
     }
 
     /**
-     * The wishes parsed and encoded once, so that one the model cannot read (an unknown class or tag, a text
-     * without a known word) is a usage error of {@code option}, before anything is generated.
+     * The wishes parsed once, so that one the model cannot read (an unknown class or tag, a text without a known
+     * word: the encoders' parse refuses them) is a usage error of {@code option}, before anything is generated.
      */
-    private static Conditions wish(Encoder encoder, List<String> wishes, String option) {
+    private static Conditions parsed(Encoder encoder, List<String> wishes, String option) {
         try {
-            Conditions conditions = encoder.parse(wishes);
-            encoder.encode(conditions, false);
-            return conditions;
+            return encoder.parse(wishes);
         } catch (IllegalArgumentException e) {
             throw new UsageException(option + ": " + e.getMessage());
         }
@@ -139,6 +137,9 @@ final class SampleCommand implements Callable<Integer> {
         Generator generator = rawWeights ? model.generator() : model.samplingGenerator();
         Encoder encoder = model.encoder();
         ConditionChoice choice = choose(generator, encoder);
+        if (grid != null && !checkpoint.dataShape().isImage() && checkpoint.dataShape().size() != 2) {
+            throw new UsageException("--grid needs images or 2-D points; this model generates shape " + checkpoint.dataShape());
+        }
         INDArray first = null;
         try (NpyWriter writer = new NpyWriter(out, DataType.FLOAT, checkpoint.dataShape().withBatch(n));
              NpyWriter labelWriter = labelsOut == null ? null : new NpyWriter(labelsOut, DataType.INT, n)) {
@@ -169,10 +170,8 @@ final class SampleCommand implements Callable<Integer> {
             } else if (checkpoint.dataShape().isImage()) {
                 INDArray shown = first.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, Math.min(64, first.size(0))));
                 ImageGrid.write(shown, SampleGridListener.columns((int) shown.size(0)), grid);
-            } else if (checkpoint.dataShape().size() == 2) {
-                ScatterPlot.write(first, grid);
             } else {
-                throw new UsageException("--grid needs images or 2-D points; this model generates shape " + checkpoint.dataShape());
+                ScatterPlot.write(first, grid);
             }
             System.out.println("wrote grid " + grid);
         }

@@ -78,7 +78,8 @@ final class TrainCommand implements Callable<Integer> {
         if (runDir != null) {
             return runDir;
         }
-        List<String> naming = overrides.stream().filter(o -> o.startsWith("name=")).toList();
+        List<String> naming = overrides.stream().filter(o -> o.indexOf('=') > 0 && o.substring(0, o.indexOf('=')).trim().equals("name"))
+                .toList();
         return runsDirectory(ExperimentSource.load(reader, Presets.DEFAULT, naming).name());
     }
 

@@ -158,10 +158,17 @@ class EvaluationCommandTest {
                 "--label", "Dress", "--labels-out", labels.toString());
         assertEquals(0, dresses.exitCode(), dresses.err());
         assertArrayEquals(new int[] {3, 3, 3}, readInts(labels));
-        TestExperiments.Result unknown = TestExperiments.run("sample", run.toString(), "--n", "3", "--out", samples.toString(),
+        Path refused = dir.resolve("refused.npy");
+        TestExperiments.Result unknown = TestExperiments.run("sample", run.toString(), "--n", "3", "--out", refused.toString(),
                 "--label", "hat");
         assertEquals(2, unknown.exitCode());
-        assertTrue(unknown.err().startsWith("error: --label: ") && unknown.err().contains("unknown class 'hat'") && unknown.err().contains("3=dress"), unknown.err());
+        assertTrue(unknown.err().startsWith("error: --label: ") && unknown.err().contains("unknown class 'hat'")
+                && Files.notExists(refused), unknown.err());
+        TestExperiments.Result unknownInCycle = TestExperiments.run("sample", run.toString(), "--n", "3", "--out",
+                refused.toString(), "--labels", "Dress,hat");
+        assertEquals(2, unknownInCycle.exitCode());
+        assertTrue(unknownInCycle.err().startsWith("error: --labels: ") && unknownInCycle.err().contains("unknown class 'hat'")
+                && unknownInCycle.err().contains("3=dress") && Files.notExists(refused), unknownInCycle.err());
 
         TestExperiments.Result evaluated = TestExperiments.run("evaluate", run.toString(), "--judge", judge.toString(), "--n", "200");
         assertEquals(0, evaluated.exitCode(), evaluated.err());

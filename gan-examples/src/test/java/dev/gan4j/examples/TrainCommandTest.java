@@ -17,6 +17,7 @@ class TrainCommandTest {
         assertEquals(Path.of("runs", Presets.DEFAULT), TrainCommand.resumeDirectory(reader, null, List.of()));
         assertEquals(Path.of("elsewhere"), TrainCommand.resumeDirectory(reader, Path.of("elsewhere"), List.of("name=other")));
         assertEquals(Path.of("runs", "other"), TrainCommand.resumeDirectory(reader, null, List.of("name=other")));
+        assertEquals(Path.of("runs", "spaced"), TrainCommand.resumeDirectory(reader, null, List.of(" name =spaced")));
     }
 
     /** Overrides meant for the run's own config (here a key only error-driven has) do not have to fit the default preset. */

@@ -113,6 +113,10 @@ public final class ConditionalNetwork implements TrainableNetwork {
 
     /** The head's pass over phi(x) and the condition; a backward pass reads what the last one kept. */
     private INDArray run(INDArray phi, boolean training, boolean near) {
+        if (phi.rank() != 2 || phi.size(1) != featureDim) {
+            throw new IllegalStateException("the feature network gave " + java.util.Arrays.toString(phi.shape())
+                    + ", not [n, " + featureDim + "]");
+        }
         long n = phi.size(0);
         if (condition == null || condition.size(0) != n) {
             throw new IllegalStateException("no condition for this batch of " + n + " examples");

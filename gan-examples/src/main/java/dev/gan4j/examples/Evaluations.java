@@ -70,12 +70,18 @@ final class Evaluations {
      *
      * @param field the option or config field that asked for the metrics, for the error
      */
-    static void requireImages(DataSource data, String field) {
+    private static void requireImages(DataSource data, String field) {
         if (!data.shape().isImage()) {
             throw new ConfigException(field, "fid, kid, pr, dc, classes and conditional are measured by a judge of images, but "
                     + data.description() + " holds vectors of shape " + data.shape()
                     + "; measure a 2-D mixture after training with `gan evaluate RUN_DIR --metrics modes`");
         }
+    }
+
+    /** The evaluation an experiment's {@code evaluation} section asks for during training; errors name its fields. */
+    static Setup prepare(ComponentRegistry registry, Experiment experiment, EvaluationSpec evaluation) {
+        return prepare(registry, experiment, evaluation.judge() == null ? null : Path.of(evaluation.judge()), "evaluation.judge",
+                evaluation.samples(), "evaluation.metrics");
     }
 
     /**

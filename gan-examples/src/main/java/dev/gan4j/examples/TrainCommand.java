@@ -56,9 +56,7 @@ final class TrainCommand implements Callable<Integer> {
         EvaluationSpec evaluation = experiment.evaluation();
         if (evaluation != null) {
             Set<Metric> metrics = Evaluations.trainingMetrics(evaluation);
-            Evaluations.Setup setup = Evaluations.prepare(registry, experiment,
-                    evaluation.judge() == null ? null : Path.of(evaluation.judge()), "evaluation.judge", evaluation.samples(),
-                    "evaluation.metrics");
+            Evaluations.Setup setup = Evaluations.prepare(registry, experiment, evaluation);
             session.optListener(new EvaluationListener(setup.evaluator(), metrics, evaluation.every(), evaluation.seed(),
                     new RunDirectory(dir), System.out));
         }
@@ -78,8 +76,7 @@ final class TrainCommand implements Callable<Integer> {
         if (runDir != null) {
             return runDir;
         }
-        List<String> naming = overrides.stream().filter(o -> o.indexOf('=') > 0 && o.substring(0, o.indexOf('=')).trim().equals("name"))
-                .toList();
+        List<String> naming = overrides.stream().filter(o -> ExperimentReader.overridePath(o).equals("name")).toList();
         return runsDirectory(ExperimentSource.load(reader, Presets.DEFAULT, naming).name());
     }
 

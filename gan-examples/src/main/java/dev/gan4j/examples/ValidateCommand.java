@@ -38,10 +38,7 @@ final class ValidateCommand implements Callable<Integer> {
         Path judge = null;
         if (evaluation != null) {
             Set<Metric> metrics = Evaluations.trainingMetrics(evaluation);
-            Evaluations.requireImages(assembled.data(), "evaluation.metrics");
-            Evaluations.Setup setup = Evaluations.prepare(registry, experiment,
-                    evaluation.judge() == null ? null : Path.of(evaluation.judge()), "evaluation.judge", evaluation.samples(),
-                    "evaluation.metrics");
+            Evaluations.Setup setup = Evaluations.prepare(registry, experiment, evaluation);
             setup.evaluator().check(assembled.model().samplingGenerator(), assembled.model().encoder(), metrics);
             judge = setup.judgePath();
         }

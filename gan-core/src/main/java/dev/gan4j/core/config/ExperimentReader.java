@@ -105,12 +105,8 @@ public final class ExperimentReader {
      * not know is then reported like any unknown key.
      */
     public void applyOverride(ObjectNode root, String override) {
-        int eq = override.indexOf('=');
-        if (eq <= 0) {
-            throw new ConfigException("", "--set expects path.to.key=value, found '" + override + "'");
-        }
-        String path = override.substring(0, eq).trim();
-        String raw = override.substring(eq + 1);
+        String path = overridePath(override);
+        String raw = override.substring(override.indexOf('=') + 1);
         String[] keys = path.split("\\.", -1);
         for (String key : keys) {
             if (key.isBlank()) {
@@ -143,6 +139,15 @@ public final class ExperimentReader {
             node = (ObjectNode) child;
         }
         node.set(keys[keys.length - 1], value);
+    }
+
+    /** The {@code path.to.key} of a {@code --set path.to.key=value} override, trimmed. */
+    public static String overridePath(String override) {
+        int eq = override.indexOf('=');
+        if (eq <= 0) {
+            throw new ConfigException("", "--set expects path.to.key=value, found '" + override + "'");
+        }
+        return override.substring(0, eq).trim();
     }
 
     /** The type names a closed family of specs (the optimizers) declares itself, rather than through the registry. */

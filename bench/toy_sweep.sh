@@ -6,10 +6,11 @@
 #       trains and evaluates CONFIG (a preset name or an experiment JSON) once per seed, prints one TSV
 #       row per seed and a summary line: seeds meeting the target, mean and std of modes and HQ%.
 #   bench/toy_sweep.sh table [options] [--set PATH=VALUE]...
-#       the loss x regulariser table: losses {non-saturating, least-squares, hinge, wasserstein} x
-#       regularisers {none, sn, r1, wgan-gp, dragan} (wasserstein with none means weight clipping at 0.01;
-#       sn is spectral normalization of every D layer, without clipping), N seeds each, on toy-grid and
-#       toy-ring (or --configs), printed as a markdown table of mean +- std of modes captured and HQ%.
+#       the loss x regulariser table: losses {minimax, non-saturating, least-squares, hinge, wasserstein,
+#       error-driven} x regularisers {none, sn, r1, wgan-gp, dragan} (wasserstein with none means weight
+#       clipping at 0.01; sn is spectral normalization of every D layer, without clipping; error-driven
+#       takes no penalty, so its penalty cells are n/a), N seeds each, on toy-grid and toy-ring (or
+#       --configs), printed as a markdown table of mean +- std of modes captured and HQ%.
 #       --set overrides apply before the strategy is replaced. With --log, runs already logged there
 #       (same label, seed and overrides) are reused, so an interrupted table resumes where it stopped.
 #   bench/toy_sweep.sh report [--losses "A B"] [--regs "A B"] FILE...
@@ -26,7 +27,7 @@
 #   --min-seeds K       seeds that must meet the target for the sweep to pass (default: 8 of 10 for grid,
 #                       9 of 10 for ring, scaled to -n and rounded up)
 #   --configs "A B"     table only: the configs (default "toy-grid toy-ring")
-#   --losses "A B"      table only: the losses (default "non-saturating least-squares hinge wasserstein")
+#   --losses "A B"      table only: the losses (default all six, in the order above)
 #   --regs "A B"        table only: the regularisers (default "none sn r1 wgan-gp dragan")
 #   --r1 W --gp W --dragan W   table only: penalty weights (defaults 0.1, 10, 10)
 #   --every K           table only: apply the penalties lazily, every K-th D update (default 1)
@@ -41,7 +42,7 @@ export OMP_NUM_THREADS=${OMP_NUM_THREADS:-1}
 mode=sweep
 if [[ ${1:-} == table || ${1:-} == report ]]; then mode=$1; shift; fi
 seeds=""; first=1; runs=runs/toy-sweep; label=""; log=""; samples=2500; min_hq=""; min_seeds=""; keep=0
-configs="toy-grid toy-ring"; losses="non-saturating least-squares hinge wasserstein"; regs="none sn r1 wgan-gp dragan"
+configs="toy-grid toy-ring"; losses="minimax non-saturating least-squares hinge wasserstein error-driven"; regs="none sn r1 wgan-gp dragan"
 w_r1=0.1; w_gp=10; w_dragan=10; every=1
 config=""; sets=(); files=()
 usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//' >&2; exit 2; }
@@ -177,6 +178,7 @@ report() { # files...
           printf "| %s |", L[i]
           for (j = 1; j <= nr; j++) {
             key = cfg SUBSEP L[i] SUBSEP R[j]; k = n[key]
+            if (L[i] == "error-driven" && R[j] != "none" && R[j] != "sn") {printf " n/a |"; continue}
             if (k == 0) {printf " %s |", (key in nf) ? nf[key] " failed" : "-"; continue}
             printf " %.1f +- %.1f; %.1f +- %.1f%%; %d/%d%s |", m[key] / k, sd(m[key], mm[key], k),
               h[key] / k, sd(h[key], hh[key], k), met[key], k, (key in nf) ? "; " nf[key] " failed" : ""
@@ -223,14 +225,17 @@ for reg in $regs; do
   case $reg in none|sn|r1|wgan-gp|dragan) ;; *) echo "toy_sweep: unknown regulariser $reg (valid: none sn r1 wgan-gp dragan)" >&2; exit 2 ;; esac
 done
 for loss in $losses; do
-  case $loss in minimax|non-saturating|least-squares|hinge|wasserstein) ;;
-    *) echo "toy_sweep: unknown loss $loss (valid: minimax non-saturating least-squares hinge wasserstein)" >&2; exit 2 ;; esac
+  case $loss in minimax|non-saturating|least-squares|hinge|wasserstein|error-driven) ;;
+    *) echo "toy_sweep: unknown loss $loss (valid: minimax non-saturating least-squares hinge wasserstein error-driven)" >&2; exit 2 ;; esac
 done
+# error-driven updates D or G by D's judgement and takes no gradient penalty.
+applies() { [[ $1 != error-driven || $2 == none || $2 == sn ]]; }
 rows=$(mktemp); tmp=$(mktemp); trap 'rm -f "$tmp" "$rows"' EXIT
 echo "$header"
 for cfg in $configs; do
   for loss in $losses; do
     for reg in $regs; do
+      applies "$loss" "$reg" || continue
       mapfile -t cell < <(overrides "$loss" "$reg")
       sweep "$cfg" "$(basename "$cfg" .json)-$loss-$reg" "$tmp" "${sets[@]+"${sets[@]}"}" "${cell[@]}" | tee -a "$rows"
     done

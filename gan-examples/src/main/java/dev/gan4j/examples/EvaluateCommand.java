@@ -53,11 +53,12 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--checkpoint", paramLabel = "step-N", description = "checkpoint to evaluate (default: the latest)")
     String checkpoint;
 
-    @Option(names = "--n", defaultValue = "10000", description = "generated samples (default: ${DEFAULT-VALUE})")
-    int samples;
+    @Option(names = "--n", description = "generated samples (default: 10000; 2500 for modes, PacGAN's count)")
+    Integer samples;
 
     @Option(names = "--metrics", description = "metrics: fid, kid, pr, dc, classes, conditional, modes (default: fid,kid,pr,dc,classes; "
-            + "with conditional for class-conditional models, without classes for tag and text models; modes for 2-D mixtures)")
+            + "with conditional for class-conditional models, without classes for tag and text models; modes for the 2-D "
+            + "Gaussian mixtures ring and grid)")
     String metrics;
 
     @Option(names = "--judge", paramLabel = "FILE", description = "judge file (default: ~/.gan/judges/<dataset>.judge)")
@@ -111,9 +112,15 @@ final class EvaluateCommand implements Callable<Integer> {
         boolean classConditional = restored != null && restored.model().generator().conditionDim() > 0
                 && !restored.model().encoder().schema().classes().isEmpty();
         boolean otherConditional = restored != null && restored.model().generator().conditionDim() > 0 && !classConditional;
+        Experiment experiment = restored != null ? restored.experiment()
+                : ExperimentSource.load(new ExperimentReader(registry), config == null ? Presets.DEFAULT : config, java.util.List.of());
+        INDArray given = samplesFile == null ? null : requireFinite(NpyReader.read(samplesFile), samplesFile);
+        boolean vectors = restored != null ? !restored.checkpoint().dataShape().isImage() : given.rank() == 2;
+        DataSource data = vectors && metrics == null ? ExperimentAssembly.openData(experiment, DataContext.system()) : null;
         Set<Metric> chosen;
         if (metrics == null) {
-            chosen = Metric.parse(classConditional ? "fid,kid,pr,dc,classes,conditional" : otherConditional ? "fid,kid,pr,dc" : "fid,kid,pr,dc,classes");
+            chosen = Metric.parse(data instanceof GaussianMixture ? "modes" : classConditional ? "fid,kid,pr,dc,classes,conditional"
+                    : otherConditional ? "fid,kid,pr,dc" : "fid,kid,pr,dc,classes");
         } else {
             try {
                 chosen = Metric.parse(metrics);
@@ -121,11 +128,9 @@ final class EvaluateCommand implements Callable<Integer> {
                 throw new UsageException("--metrics: " + e.getMessage());
             }
         }
-        Experiment experiment = restored != null ? restored.experiment()
-                : ExperimentSource.load(new ExperimentReader(registry), config == null ? Presets.DEFAULT : config, java.util.List.of());
         ObjectMapper mapper = registry.mapper();
-        INDArray given = samplesFile == null ? null : requireFinite(NpyReader.read(samplesFile), samplesFile);
-        int count = given == null ? samples : (int) given.size(0);
+        int requested = samples != null ? samples : chosen.contains(Metric.MODES) ? 2500 : 10000;
+        int count = given == null ? requested : (int) given.size(0);
         int minimum = chosen.contains(Metric.MODES) ? 1 : 2;
         if (count < minimum) {
             String need = minimum == 1 ? "'modes' needs at least 1" : "the metrics need at least 2";
@@ -142,7 +147,9 @@ final class EvaluateCommand implements Callable<Integer> {
             if (chosen.size() > 1) {
                 throw new UsageException("measure 'modes' on its own: it needs no judge, the other metrics do");
             }
-            DataSource data = ExperimentAssembly.openData(experiment, DataContext.system());
+            if (data == null) {
+                data = ExperimentAssembly.openData(experiment, DataContext.system());
+            }
             if (!(data instanceof GaussianMixture mixture)) {
                 throw new UsageException("'modes' needs data drawn from a known Gaussian mixture (ring, grid); this run's data is "
                         + data.description());
@@ -178,7 +185,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         ObjectNode line = mapper.createObjectNode();
         line.put("step", restored.checkpoint().step());
-        line.put("eval_samples", samples);
+        line.put("eval_samples", count);
         line.put("eval_seed", seed);
         line.put("eval_weights", restored.model().averaged() != null && !rawWeights ? "ema" : "raw");
         if (judgePath != null) {

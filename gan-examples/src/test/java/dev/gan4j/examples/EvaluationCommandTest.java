@@ -101,6 +101,12 @@ class EvaluationCommandTest {
         assertTrue(Files.isRegularFile(run.resolve("samples/step-200.png")), "a scatter plot of the 2-D samples");
         assertTrue(modes.out().contains("modes_captured=") && modes.out().contains("floor=8.000000")
                 && modes.out().contains("high_quality="), modes.out());
+        TestExperiments.Result defaults = TestExperiments.run("evaluate", run.toString());
+        assertEquals(0, defaults.exitCode(), defaults.err());
+        assertTrue(defaults.out().contains("; 2500 samples, seed 0") && defaults.out().contains("modes_captured=")
+                && !defaults.out().contains("judge"), "a mixture's run measures modes over PacGAN's 2,500 samples: " + defaults.out());
+        assertEquals(modes.out().lines().filter(l -> l.startsWith("modes_captured=")).toList(),
+                defaults.out().lines().filter(l -> l.startsWith("modes_captured=")).toList());
         Path scatter = dir.resolve("points.png");
         TestExperiments.Result sampled = TestExperiments.run("sample", run.toString(), "--n", "600", "--out",
                 dir.resolve("points.npy").toString(), "--grid", scatter.toString());

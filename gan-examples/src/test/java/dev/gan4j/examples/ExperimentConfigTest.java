@@ -1,14 +1,22 @@
 package dev.gan4j.examples;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gan4j.core.api.ConditionSchema;
+import dev.gan4j.core.api.GanModel;
+import dev.gan4j.core.api.Shape;
+import dev.gan4j.core.api.TrainableNetwork;
 import dev.gan4j.core.config.ConfigException;
 import dev.gan4j.core.config.Experiment;
 import dev.gan4j.core.config.ExperimentReader;
 import dev.gan4j.core.plugin.ComponentKind;
 import dev.gan4j.core.plugin.ComponentRegistry;
+import dev.gan4j.core.train.ExperimentAssembly;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -161,6 +169,52 @@ class ExperimentConfigTest {
                 failsWith("encoder={\"type\": \"conditioning-augmentation\", \"encoder\": {\"type\": \"text-rnn\", \"cell\": \"rnn\"}}").path());
         assertEquals("encoder.encoder", failsWith("encoder={\"type\": \"conditioning-augmentation\"}").path());
         assertEquals("strategy.matchingAware", failsWith("strategy={\"type\": \"hinge\", \"matchingAware\": 1}").path());
+    }
+
+    /**
+     * G and D each learn with their own optimizer (two time-scale updates, Heusel et al. 2017): one plain SGD step of
+     * each network moves its parameters by its own rate times its mean gradient.
+     */
+    @Test
+    void generatorAndDiscriminatorLearnAtTheirOwnRates() {
+        Experiment experiment = ExperimentSource.load(reader, "toy-ring", List.of(
+                "optimizers.generator={\"type\":\"sgd\",\"lr\":0.3}", "optimizers.discriminator={\"type\":\"sgd\",\"lr\":0.002}"));
+        GanModel model = ExperimentAssembly.buildModel(experiment, Shape.vector(2), ConditionSchema.NONE, DataType.DOUBLE);
+        int n = 8;
+        assertSgdStep(model.generator().network(), Nd4j.rand(DataType.DOUBLE, n, model.generator().latentDim()), 0.3, n);
+        assertSgdStep(model.discriminator().network(), Nd4j.rand(DataType.DOUBLE, n, 2), 0.002, n);
+    }
+
+    private static void assertSgdStep(TrainableNetwork network, INDArray input, double lr, int n) {
+        INDArray before = network.parameters();
+        INDArray output = network.forward(input, true);
+        network.backward(Nd4j.ones(DataType.DOUBLE, output.shape()));
+        INDArray gradient = network.accumulatedGradient();
+        network.applyGradients(n);
+        INDArray step = before.sub(network.parameters());
+        assertTrue(gradient.norm2Number().doubleValue() > 0);
+        assertTrue(step.equalsWithEps(gradient.mul(lr / n), 1e-12), "the step is lr " + lr + " times the mean gradient");
+    }
+
+    @Test
+    void badStrategyValuesNameTheirField() {
+        ConfigException smoothing = failsWith("strategy={\"type\": \"hinge\", \"stabilizers\": {\"labelSmoothing\": 0.1}}");
+        assertEquals("strategy.stabilizers.labelSmoothing", smoothing.path());
+        assertTrue(smoothing.getMessage().contains("not hinge"), smoothing.getMessage());
+        assertEquals("strategy.stabilizers.labelSmoothing",
+                failsWith("strategy={\"type\": \"least-squares\", \"stabilizers\": {\"labelSmoothing\": 0.2}}").path());
+        assertEquals("strategy.stabilizers.labelSmoothing",
+                failsWith("strategy={\"type\": \"minimax\", \"stabilizers\": {\"labelSmoothing\": 0.7}}").path());
+        assertEquals("strategy.stabilizers.instanceNoise",
+                failsWith("strategy={\"type\": \"non-saturating\", \"stabilizers\": {\"instanceNoise\": -1}}").path());
+        assertEquals("strategy.penalty.weight",
+                failsWith("strategy={\"type\": \"hinge\", \"penalty\": {\"type\": \"r1\", \"weight\": -1}}").path());
+        assertEquals("strategy.penalty.every",
+                failsWith("strategy={\"type\": \"hinge\", \"penalty\": {\"type\": \"r1\", \"every\": 0}}").path());
+        assertEquals("strategy.margin", failsWith("strategy={\"type\": \"error-driven\", \"margin\": 0.5}").path());
+        assertEquals("strategy.weightClip", failsWith("strategy={\"type\": \"wasserstein\", \"weightClip\": -0.01}").path());
+        assertEquals("strategy.discriminatorSteps",
+                failsWith("strategy={\"type\": \"wasserstein\", \"discriminatorSteps\": 0}").path());
     }
 
     @Test

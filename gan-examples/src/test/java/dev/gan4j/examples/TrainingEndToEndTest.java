@@ -207,6 +207,26 @@ class TrainingEndToEndTest {
         assertTrue(ok.out().contains("ok"), ok.out());
     }
 
+    /**
+     * A gradient penalty differentiates D by finite differences of nearby passes, which batch statistics and
+     * dropout masks drawn anew would spoil: validate refuses both, naming the penalty field.
+     */
+    @Test
+    void penaltiesRefuseDiscriminatorsTheyCannotDifferentiate(@TempDir Path dir) throws Exception {
+        TestExperiments.Result dropout = TestExperiments.run("validate", "toy-ring", "--set", "discriminator={\"type\":\"dropout-mlp\"}");
+        assertEquals(2, dropout.exitCode(), dropout.out());
+        assertTrue(dropout.err().contains("strategy.penalty") && dropout.err().contains("dropout"), dropout.err());
+        TestExperiments.Result unpenalised = TestExperiments.run("validate", "toy-ring", "--set", "discriminator={\"type\":\"dropout-mlp\"}",
+                "--set", "strategy={\"type\":\"non-saturating\"}");
+        assertEquals(0, unpenalised.exitCode(), unpenalised.err());
+
+        Path config = TestExperiments.write(dir, "small.json", TestExperiments.smallDcgan("bn", 2, 2));
+        TestExperiments.Result batchNorm = TestExperiments.run("validate", config.toString(),
+                "--set", "strategy={\"type\":\"hinge\",\"penalty\":{\"type\":\"r1\"}}");
+        assertEquals(2, batchNorm.exitCode(), batchNorm.out());
+        assertTrue(batchNorm.err().contains("strategy.penalty") && batchNorm.err().contains("batch normalization"), batchNorm.err());
+    }
+
     /** The evaluation section is checked before training: its metric names and its judge file. */
     @Test
     void validateChecksTheEvaluationSection(@TempDir Path dir) throws Exception {

@@ -45,4 +45,20 @@ class ModeCoverageTest {
         assertEquals(1, r.modesCaptured());
         assertThrows(IllegalArgumentException.class, () -> ModeCoverage.compute(Nd4j.create(new double[][] {{1, 2, 3}}), MEANS, 0.05));
     }
+
+    /** PacGAN's cut-off, exactly 3 std from the nearest mean, in any direction; a mode counts only its HQ samples. */
+    @Test
+    void highQualityEndsAtThreeStd() {
+        double std = 0.05;
+        double inside = 2.99 * std;
+        double outside = 3.01 * std;
+        double diagonal = Math.sqrt(0.5);
+        double[][] points = {
+            {inside, 0}, {2, -inside}, {inside * diagonal, 2 + inside * diagonal},
+            {outside, 0}, {2 - outside * diagonal, outside * diagonal}, {2 + outside, 2}};
+        ModeCoverage.Result r = ModeCoverage.compute(Nd4j.create(points), MEANS, std);
+        assertEquals(0.5, r.highQualityShare(), 0);
+        assertEquals(3, r.modesCaptured(), "mode (2, 2) has only a sample beyond 3 std");
+        assertEquals(Math.log(4.0 / 3), r.klToUniform(), 1e-12, "three modes with one HQ sample each");
+    }
 }

@@ -169,6 +169,11 @@ public enum AdversarialLoss {
 
     public abstract double generatorGradient(double s);
 
+    /** The strategy name this loss goes by in configs: {@code least-squares} for {@link #LEAST_SQUARES}. */
+    public String id() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
     /** Whether D's losses are binary cross-entropy (so label smoothing applies). */
     public boolean crossEntropy() {
         return this == MINIMAX || this == NON_SATURATING;

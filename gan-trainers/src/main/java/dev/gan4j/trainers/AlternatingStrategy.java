@@ -87,10 +87,7 @@ public final class AlternatingStrategy implements TrainingStrategy {
         this.penalty = penalty == null ? null : new GradientPenaltyTerm(penalty);
         this.loss = requireNonNull(loss, "loss is null");
         this.stabilizers = requireNonNull(stabilizers, "stabilizers is null");
-        if (stabilizers.labelSmoothing() > 0 && !loss.crossEntropy()) {
-            throw new IllegalArgumentException("labelSmoothing applies to the cross-entropy losses (minimax, non-saturating), not "
-                    + loss.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
-        }
+        StabilizersSpec.withoutSmoothing(stabilizers, loss);
         if (discriminatorSteps <= 0) {
             throw new IllegalArgumentException("discriminatorSteps must be > 0, found " + discriminatorSteps);
         }

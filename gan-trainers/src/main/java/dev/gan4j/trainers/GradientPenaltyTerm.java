@@ -3,6 +3,7 @@ package dev.gan4j.trainers;
 import dev.gan4j.core.api.Discriminator;
 import dev.gan4j.core.api.StepContext;
 import dev.gan4j.core.api.TrainableNetwork;
+import dev.gan4j.core.config.InvalidValueException;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -39,11 +40,17 @@ final class GradientPenaltyTerm {
         this.every = spec.every();
     }
 
+    /** Refuses a discriminator the finite-difference route cannot differentiate; the error names the {@code penalty} field. */
     void check(TrainableNetwork d) {
         if (d.couplesExamples()) {
-            throw new IllegalArgumentException("the " + penalty.id() + " gradient penalty needs per-example gradients, "
+            throw new InvalidValueException("penalty", "the " + penalty.id() + " gradient penalty needs per-example gradients, "
                     + "but the discriminator normalises over the batch; build it without batch normalization"
                     + " (dcgan: \"batchNorm\": false)");
+        }
+        if (d.isStochastic()) {
+            throw new InvalidValueException("penalty", "the " + penalty.id() + " gradient penalty differences nearby passes "
+                    + "through the discriminator, but it draws new dropout masks or weight noise at every pass, which would "
+                    + "swamp the difference; build it without dropout, or regularise with spectralNorm instead");
         }
     }
 

@@ -31,6 +31,19 @@ public record StabilizersSpec(Double labelSmoothing, Double instanceNoise, Integ
         return spec == null ? none() : spec;
     }
 
+    /**
+     * {@code spec} (or none) for a loss that has no cross-entropy target to smooth; label smoothing there is an error
+     * of the field {@code stabilizers.labelSmoothing}.
+     */
+    static StabilizersSpec withoutSmoothing(StabilizersSpec spec, AdversarialLoss loss) {
+        StabilizersSpec stabilizers = orNone(spec);
+        if (stabilizers.labelSmoothing() > 0 && !loss.crossEntropy()) {
+            throw new InvalidValueException("stabilizers.labelSmoothing", "applies to the cross-entropy losses (minimax,"
+                    + " non-saturating), not " + loss.id() + "; found " + stabilizers.labelSmoothing());
+        }
+        return stabilizers;
+    }
+
     /** The instance-noise standard deviation at a step. */
     double noiseAt(long step) {
         if (noiseAnnealSteps == 0) {

@@ -54,6 +54,40 @@ class AdversarialLossTest {
         assertEquals(2, AdversarialLoss.WASSERSTEIN.fakeLoss(2), 0);
     }
 
+    /**
+     * The direction of each loss, pinned by the papers' values: a sign error in a loss and its derivative together
+     * would pass the finite-difference check above. G gains (its loss falls) as D scores its samples higher, under
+     * every loss; D's cross-entropy terms are -log sigmoid(s) on real and -log(1 - sigmoid(s)) on generated examples.
+     */
+    @Test
+    void lossesPointTheWayThePapersSay() {
+        double log2 = Math.log(2);
+        assertEquals(-log2, AdversarialLoss.MINIMAX.generatorLoss(0), 1e-12, "G minimises log(1 - D(G(z)))");
+        assertEquals(Math.log(1 - sigmoid(2)), AdversarialLoss.MINIMAX.generatorLoss(2), 1e-12);
+        assertEquals(-Math.log(sigmoid(2)), AdversarialLoss.NON_SATURATING.generatorLoss(2), 1e-12, "G minimises -log D(G(z))");
+        assertEquals(0, AdversarialLoss.LEAST_SQUARES.generatorLoss(1), 0, "G pulls fake scores to 1");
+        assertEquals(0.5, AdversarialLoss.LEAST_SQUARES.generatorLoss(0), 0);
+        assertEquals(-2, AdversarialLoss.HINGE.generatorLoss(2), 0, "G minimises -D(G(z))");
+        assertEquals(-2, AdversarialLoss.WASSERSTEIN.generatorLoss(2), 0);
+        for (AdversarialLoss loss : AdversarialLoss.values()) {
+            if (loss.crossEntropy()) {
+                assertEquals(-Math.log(sigmoid(1.5)), loss.realLoss(1.5), 1e-12, loss + " real");
+                assertEquals(-Math.log(1 - sigmoid(1.5)), loss.fakeLoss(1.5), 1e-12, loss + " fake");
+            }
+            for (double s : new double[] {-2.5, -0.5, 0, 0.5}) {
+                assertTrue(loss.generatorGradient(s) < 0, loss + ": G's loss must fall as D's score of its sample rises, at " + s);
+                assertTrue(loss.generatorLoss(s + 0.1) < loss.generatorLoss(s), loss + " at " + s);
+                assertTrue(loss.realLoss(s + 0.1) <= loss.realLoss(s), loss + ": D's loss falls as real scores rise, at " + s);
+                assertTrue(s < 0 || loss.fakeLoss(s + 0.1) > loss.fakeLoss(s),
+                        loss + ": D's loss rises with the score of a generated example above every loss's fake target, at " + s);
+            }
+        }
+    }
+
+    private static double sigmoid(double s) {
+        return 1 / (1 + Math.exp(-s));
+    }
+
     /** What the progress line and metrics.jsonl show as d_real and d_fake: raw scores, or probabilities for cross-entropy. */
     @Test
     void reportedScores() {

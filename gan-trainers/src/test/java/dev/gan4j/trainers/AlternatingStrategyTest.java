@@ -3,7 +3,9 @@ package dev.gan4j.trainers;
 import dev.gan4j.core.api.Batch;
 import dev.gan4j.core.api.GanModel;
 import dev.gan4j.core.api.Shape;
+import dev.gan4j.core.api.TrainableNetwork;
 import dev.gan4j.core.api.Unconditional;
+import dev.gan4j.core.config.InvalidValueException;
 import dev.gan4j.core.config.ModelContext;
 import dev.gan4j.core.nn.LogitLosses;
 import dev.gan4j.core.nn.NetworkDiscriminator;
@@ -15,12 +17,14 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -90,8 +94,19 @@ class AlternatingStrategyTest {
         assertNotEquals(plainLoss, smoothedLoss, "the real examples' target is 0.9, not 1");
         assertEquals(LogitLosses.lossReal(0.7), LogitLosses.crossEntropy(0.7, 1.0), 1e-12);
         assertEquals(numeric(x -> LogitLosses.crossEntropy(x, 0.9), 0.3), LogitLosses.sigmoid(0.3) - 0.9, 1e-6);
-        assertThrows(IllegalArgumentException.class,
+        InvalidValueException hinge = assertThrows(InvalidValueException.class,
                 () -> new AlternatingStrategy(AdversarialLoss.HINGE, 1, 0, new StabilizersSpec(0.1, null, null)));
+        assertEquals("stabilizers.labelSmoothing", hinge.field());
+    }
+
+    /** Wasserstein clips the critic at 0.01 (Arjovsky et al. 2017) unless a penalty keeps it Lipschitz instead. */
+    @Test
+    void wassersteinClipsUnlessPenalised() {
+        GradientPenaltySpec gp = new GradientPenaltySpec("wgan-gp", null, null);
+        assertEquals(0.01, new WassersteinSpec(null, null, null, null).weightClip(), 0);
+        assertEquals(0.0, new WassersteinSpec(null, null, null, gp).weightClip(), 0);
+        assertEquals(0.05, new WassersteinSpec(null, 0.05, null, gp).weightClip(), 0, "an explicit clip is kept");
+        assertEquals(5, new WassersteinSpec(null, null, null, null).discriminatorSteps());
     }
 
     /** D's gradient on the real examples is that of the cross-entropy against 0.9, and d_loss is that loss's mean. */
@@ -152,21 +167,80 @@ class AlternatingStrategyTest {
         return (f.applyAsDouble(x + 1e-5) - f.applyAsDouble(x - 1e-5)) / 2e-5;
     }
 
+    /**
+     * The strategy adds the penalty's own parameter gradient, summed over the batch and weighted by weight x every, to
+     * the D update that follows every {@code every}-th, and nothing to the others. The two models share every draw and
+     * are set to the same parameters before each step, so their D updates differ by the penalty term alone.
+     */
+    @Test
+    void thePenaltyJoinsEveryKthDUpdate() {
+        GradientPenaltySpec r1 = new GradientPenaltySpec("r1", 0.5, 2);
+        GradientPenaltySpec eager = new GradientPenaltySpec("r1", 1.0, 1);
+        RecordingNetwork penalised = new RecordingNetwork(model().discriminator().network());
+        RecordingNetwork plain = new RecordingNetwork(model().discriminator().network());
+        GanModel a = recorded(penalised);
+        GanModel b = recorded(plain);
+        AlternatingStrategy with = new AlternatingStrategy(AdversarialLoss.NON_SATURATING, 1, 0, StabilizersSpec.none(), r1, false);
+        AlternatingStrategy without = new AlternatingStrategy(AdversarialLoss.NON_SATURATING);
+        for (int s = 0; s < 4; s++) {
+            b.generator().network().setParameters(a.generator().network().parameters());
+            plain.setParameters(penalised.parameters());
+            TrainableNetwork copy = model().discriminator().network();
+            copy.setParameters(penalised.parameters());
+            double total = new GradientPenaltyTerm(eager).accumulate(new NetworkDiscriminator(Shape.vector(2), 0, copy), null,
+                    realExamples(s), null, new GaussianStepContext(7, s, 2, DataType.FLOAT));
+            INDArray expected = copy.accumulatedGradient();
+            Map<String, Double> values = step(with, a, s);
+            step(without, b, s);
+            INDArray difference = penalised.applied.get(s).sub(plain.applied.get(s));
+            if (s % 2 == 0) {
+                assertTrue(expected.norm2Number().doubleValue() > 1e-3, "R1 has a gradient here");
+                assertTrue(difference.equalsWithEps(expected, 1e-4 * expected.amaxNumber().doubleValue()),
+                        "step " + s + ": the update carries the penalty's gradient once, weighted by 0.5 x 2");
+                assertEquals(total / 32, values.get("d_penalty"), 1e-6 * total, "d_penalty is the batch mean");
+            } else {
+                assertEquals(0, difference.amaxNumber().doubleValue(), 1e-6 * plain.applied.get(s).amaxNumber().doubleValue(),
+                        "step " + s + ": no penalty between lazy updates");
+                assertFalse(values.containsKey("d_penalty"));
+            }
+        }
+    }
+
+    /**
+     * D learns from both batches when it misjudges them, by the non-saturating loss's gradients sigmoid(s) - 1 on
+     * real and sigmoid(s) on generated examples; otherwise G learns and D's real-batch gradient is dropped, so it
+     * never leaks into a later D update.
+     */
     @Test
     void errorDrivenUpdatesDWhileItMisjudgesAndGOtherwise() {
-        GanModel model = model();
+        RecordingNetwork d = new RecordingNetwork(model().discriminator().network());
+        GanModel model = recorded(d);
         ErrorDrivenStrategy strategy = new ErrorDrivenStrategy(0.1);
         int dSteps = 0;
         int gSteps = 0;
         for (long s = 0; s < 40; s++) {
+            d.parameterGradients.clear();
+            d.outputs.clear();
+            int appliedBefore = d.applied.size();
+            INDArray parametersBefore = d.parameters();
             Map<String, Double> values = step(strategy, model, s);
             boolean misjudged = values.get("d_real") < 0.6 || values.get("d_fake") > 0.4;
             assertEquals(misjudged ? 1.0 : 0.0, values.get("d_updated"), "step " + s + ": " + values);
             assertEquals(!misjudged, values.containsKey("g_loss"));
+            assertNull(d.accumulatedGradient(), "step " + s + ": D's gradient is applied or dropped within the step");
+            INDArray realScores = d.outputs.get(0);
+            assertTrue(d.parameterGradients.get(0).equalsWithEps(Transforms.sigmoid(realScores).subi(1), 1e-6),
+                    "step " + s + ": D's real-batch gradient");
             if (misjudged) {
                 dSteps++;
+                assertEquals(2, d.parameterGradients.size(), "step " + s + ": D learns from the real and the generated batch");
+                assertTrue(d.parameterGradients.get(1).equalsWithEps(Transforms.sigmoid(d.outputs.get(1)), 1e-6),
+                        "step " + s + ": D's generated-batch gradient");
+                assertEquals(appliedBefore + 1, d.applied.size());
             } else {
                 gSteps++;
+                assertEquals(appliedBefore, d.applied.size(), "step " + s + ": D does not learn on G's turn");
+                assertEquals(parametersBefore, d.parameters());
             }
         }
         assertTrue(dSteps > 0 && gSteps > 0, "both players moved: D " + dSteps + ", G " + gSteps);

@@ -7,11 +7,15 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A network that remembers the output gradients its parameters were asked to learn from, and what it judged. */
+/**
+ * A network that remembers the output gradients its parameters were asked to learn from, what it judged, and the
+ * accumulated gradient of each update it applied.
+ */
 final class RecordingNetwork extends ForwardingNetwork {
     final List<INDArray> parameterGradients = new ArrayList<>();
     final List<INDArray> inputs = new ArrayList<>();
     final List<INDArray> outputs = new ArrayList<>();
+    final List<INDArray> applied = new ArrayList<>();
 
     RecordingNetwork(TrainableNetwork network) {
         super(network);
@@ -35,5 +39,11 @@ final class RecordingNetwork extends ForwardingNetwork {
     public void accumulateGradient(INDArray outputGradient) {
         parameterGradients.add(outputGradient.dup());
         super.accumulateGradient(outputGradient);
+    }
+
+    @Override
+    public void applyGradients(int batchSize) {
+        applied.add(super.accumulatedGradient());
+        super.applyGradients(batchSize);
     }
 }

@@ -82,6 +82,14 @@ public interface TrainableNetwork {
     }
 
     /**
+     * Whether a training-mode forward draws random numbers (dropout, weight noise), so that two passes over one
+     * input differ. Gradient penalties difference such passes ({@link #forwardNear}) and need it false.
+     */
+    default boolean isStochastic() {
+        return false;
+    }
+
+    /**
      * Moves this network towards {@code source}, a network of the same architecture:
      * {@code this = (1 - weight) * this + weight * source}, for parameters and non-trainable state
      * (batch-norm statistics) alike. Weight 1 copies. Moving averages of weights are built on it.

@@ -199,6 +199,11 @@ public final class ConditionalNetwork implements TrainableNetwork {
     }
 
     @Override
+    public boolean isStochastic() {
+        return features.isStochastic();
+    }
+
+    @Override
     public void blendFrom(TrainableNetwork source, double weight) {
         if (!(source instanceof ConditionalNetwork other) || other.join != join) {
             throw new IllegalArgumentException("can only blend from a conditional network of the same architecture");

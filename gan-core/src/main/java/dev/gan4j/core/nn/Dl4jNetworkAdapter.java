@@ -3,6 +3,7 @@ package dev.gan4j.core.nn;
 import dev.gan4j.core.api.Shape;
 import dev.gan4j.core.api.TrainableNetwork;
 import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.layers.normalization.BatchNormalization;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -133,6 +134,14 @@ abstract sealed class Dl4jNetworkAdapter implements TrainableNetwork permits Mul
     @Override
     public final boolean couplesExamples() {
         return Arrays.stream(layers()).anyMatch(layer -> layer instanceof BatchNormalization);
+    }
+
+    /** DL4J draws dropout masks and weight noise anew at every training-mode pass. */
+    @Override
+    public final boolean isStochastic() {
+        return Arrays.stream(layers()).map(layer -> layer.conf() == null ? null : layer.conf().getLayer())
+                .anyMatch(conf -> conf != null && (conf.getIDropout() != null
+                        || conf instanceof BaseLayer base && base.getWeightNoise() != null));
     }
 
     @Override

@@ -71,6 +71,11 @@ public abstract class ForwardingNetwork implements TrainableNetwork {
         return delegate.couplesExamples();
     }
 
+    @Override
+    public boolean isStochastic() {
+        return delegate.isStochastic();
+    }
+
     /** Blends from the network a forwarding source wraps, so two wrappers of equal networks blend as those networks do. */
     @Override
     public void blendFrom(TrainableNetwork source, double weight) {

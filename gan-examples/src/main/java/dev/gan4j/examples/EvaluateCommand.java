@@ -30,6 +30,7 @@ import picocli.CommandLine.Parameters;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -115,8 +116,9 @@ final class EvaluateCommand implements Callable<Integer> {
         Experiment experiment = restored != null ? restored.experiment()
                 : ExperimentSource.load(new ExperimentReader(registry), config == null ? Presets.DEFAULT : config, java.util.List.of());
         INDArray given = samplesFile == null ? null : requireFinite(NpyReader.read(samplesFile), samplesFile);
-        boolean vectors = restored != null ? !restored.checkpoint().dataShape().isImage() : given.rank() == 2;
-        DataSource data = vectors && metrics == null ? ExperimentAssembly.openData(experiment, DataContext.system()) : null;
+        boolean twoDimensional = restored != null ? Arrays.equals(restored.checkpoint().dataShape().dims(), new long[] {2})
+                : given.rank() == 2 && given.size(1) == 2;
+        DataSource data = twoDimensional && metrics == null ? ExperimentAssembly.openData(experiment, DataContext.system()) : null;
         Set<Metric> chosen;
         if (metrics == null) {
             chosen = Metric.parse(data instanceof GaussianMixture ? "modes" : classConditional ? "fid,kid,pr,dc,classes,conditional"

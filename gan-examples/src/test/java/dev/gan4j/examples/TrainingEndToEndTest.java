@@ -219,6 +219,9 @@ class TrainingEndToEndTest {
         TestExperiments.Result unpenalised = TestExperiments.run("validate", "toy-ring", "--set", "discriminator={\"type\":\"dropout-mlp\"}",
                 "--set", "strategy={\"type\":\"non-saturating\"}");
         assertEquals(0, unpenalised.exitCode(), unpenalised.err());
+        TestExperiments.Result keepsAll = TestExperiments.run("validate", "toy-ring", "--set",
+                "discriminator={\"type\":\"dropout-mlp\",\"keep\":1.0}");
+        assertEquals(0, keepsAll.exitCode(), "dropout that keeps every unit draws nothing: " + keepsAll.err());
 
         Path config = TestExperiments.write(dir, "small.json", TestExperiments.smallDcgan("bn", 2, 2));
         TestExperiments.Result batchNorm = TestExperiments.run("validate", config.toString(),

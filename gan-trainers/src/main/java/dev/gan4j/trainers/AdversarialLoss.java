@@ -2,6 +2,8 @@ package dev.gan4j.trainers;
 
 import dev.gan4j.core.nn.LogitLosses;
 
+import java.util.Locale;
+
 /**
  * The losses of the adversarial game as functions of D's raw output s (a logit or a critic score), per
  * example, with their derivatives d loss / d s. D minimises {@link #realLoss} on real examples plus
@@ -171,7 +173,7 @@ public enum AdversarialLoss {
 
     /** The strategy name this loss goes by in configs: {@code least-squares} for {@link #LEAST_SQUARES}. */
     public String id() {
-        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** Whether D's losses are binary cross-entropy (so label smoothing applies). */

@@ -87,7 +87,7 @@ public final class AlternatingStrategy implements TrainingStrategy {
         this.penalty = penalty == null ? null : new GradientPenaltyTerm(penalty);
         this.loss = requireNonNull(loss, "loss is null");
         this.stabilizers = requireNonNull(stabilizers, "stabilizers is null");
-        StabilizersSpec.withoutSmoothing(stabilizers, loss);
+        StabilizersSpec.checkedFor(stabilizers, loss);
         if (discriminatorSteps <= 0) {
             throw new IllegalArgumentException("discriminatorSteps must be > 0, found " + discriminatorSteps);
         }

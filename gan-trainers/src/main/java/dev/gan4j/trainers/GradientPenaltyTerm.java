@@ -50,7 +50,7 @@ final class GradientPenaltyTerm {
         if (d.isStochastic()) {
             throw new InvalidValueException("penalty", "the " + penalty.id() + " gradient penalty differences nearby passes "
                     + "through the discriminator, but it draws new dropout masks or weight noise at every pass, which would "
-                    + "swamp the difference; build it without dropout, or regularise with spectralNorm instead");
+                    + "swamp the difference; build it without dropout and weight noise, or leave out the penalty");
         }
     }
 

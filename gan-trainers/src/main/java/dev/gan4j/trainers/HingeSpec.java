@@ -16,7 +16,7 @@ public record HingeSpec(Integer discriminatorSteps, StabilizersSpec stabilizers,
                         Boolean matchingAware) implements StrategySpec {
     public HingeSpec {
         discriminatorSteps = StrategySteps.discriminatorSteps(discriminatorSteps, 1);
-        stabilizers = StabilizersSpec.withoutSmoothing(stabilizers, AdversarialLoss.HINGE);
+        stabilizers = StabilizersSpec.checkedFor(stabilizers, AdversarialLoss.HINGE);
         matchingAware = matchingAware != null && matchingAware;
     }
 

@@ -16,7 +16,7 @@ public record LeastSquaresSpec(Integer discriminatorSteps, StabilizersSpec stabi
                                Boolean matchingAware) implements StrategySpec {
     public LeastSquaresSpec {
         discriminatorSteps = StrategySteps.discriminatorSteps(discriminatorSteps, 1);
-        stabilizers = StabilizersSpec.withoutSmoothing(stabilizers, AdversarialLoss.LEAST_SQUARES);
+        stabilizers = StabilizersSpec.checkedFor(stabilizers, AdversarialLoss.LEAST_SQUARES);
         matchingAware = matchingAware != null && matchingAware;
     }
 

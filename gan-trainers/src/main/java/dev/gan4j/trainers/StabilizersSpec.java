@@ -32,10 +32,10 @@ public record StabilizersSpec(Double labelSmoothing, Double instanceNoise, Integ
     }
 
     /**
-     * {@code spec} (or none) for a loss that has no cross-entropy target to smooth; label smoothing there is an error
-     * of the field {@code stabilizers.labelSmoothing}.
+     * {@code spec} (or none), checked against {@code loss}: label smoothing needs a cross-entropy target to smooth, and
+     * asking for it with another loss is an error of the field {@code stabilizers.labelSmoothing}.
      */
-    static StabilizersSpec withoutSmoothing(StabilizersSpec spec, AdversarialLoss loss) {
+    static StabilizersSpec checkedFor(StabilizersSpec spec, AdversarialLoss loss) {
         StabilizersSpec stabilizers = orNone(spec);
         if (stabilizers.labelSmoothing() > 0 && !loss.crossEntropy()) {
             throw new InvalidValueException("stabilizers.labelSmoothing", "applies to the cross-entropy losses (minimax,"

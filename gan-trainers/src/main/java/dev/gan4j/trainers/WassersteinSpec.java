@@ -28,7 +28,7 @@ public record WassersteinSpec(Integer discriminatorSteps, Double weightClip, Sta
         if (!(weightClip >= 0) || Double.isInfinite(weightClip)) {
             throw new InvalidValueException("weightClip", "must be a finite number >= 0, found " + weightClip);
         }
-        stabilizers = StabilizersSpec.withoutSmoothing(stabilizers, AdversarialLoss.WASSERSTEIN);
+        stabilizers = StabilizersSpec.checkedFor(stabilizers, AdversarialLoss.WASSERSTEIN);
         matchingAware = matchingAware != null && matchingAware;
     }
 

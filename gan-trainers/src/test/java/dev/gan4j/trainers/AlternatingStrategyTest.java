@@ -174,8 +174,8 @@ class AlternatingStrategyTest {
      */
     @Test
     void thePenaltyJoinsEveryKthDUpdate() {
-        GradientPenaltySpec r1 = new GradientPenaltySpec("r1", 0.5, 2);
-        GradientPenaltySpec eager = new GradientPenaltySpec("r1", 1.0, 1);
+        GradientPenaltySpec r1 = new GradientPenaltySpec("r1", 1.5, 2);
+        GradientPenaltySpec eager = new GradientPenaltySpec("r1", 3.0, 1);
         RecordingNetwork penalised = new RecordingNetwork(model().discriminator().network());
         RecordingNetwork plain = new RecordingNetwork(model().discriminator().network());
         GanModel a = recorded(penalised);
@@ -196,7 +196,7 @@ class AlternatingStrategyTest {
             if (s % 2 == 0) {
                 assertTrue(expected.norm2Number().doubleValue() > 1e-3, "R1 has a gradient here");
                 assertTrue(difference.equalsWithEps(expected, 1e-4 * expected.amaxNumber().doubleValue()),
-                        "step " + s + ": the update carries the penalty's gradient once, weighted by 0.5 x 2");
+                        "step " + s + ": the update carries the penalty's gradient once, weighted by 1.5 x 2");
                 assertEquals(total / 32, values.get("d_penalty"), 1e-6 * total, "d_penalty is the batch mean");
             } else {
                 assertEquals(0, difference.amaxNumber().doubleValue(), 1e-6 * plain.applied.get(s).amaxNumber().doubleValue(),

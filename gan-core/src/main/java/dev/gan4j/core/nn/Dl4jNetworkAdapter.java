@@ -3,6 +3,8 @@ package dev.gan4j.core.nn;
 import dev.gan4j.core.api.Shape;
 import dev.gan4j.core.api.TrainableNetwork;
 import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.dropout.Dropout;
+import org.deeplearning4j.nn.conf.dropout.IDropout;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.layers.normalization.BatchNormalization;
@@ -136,12 +138,16 @@ abstract sealed class Dl4jNetworkAdapter implements TrainableNetwork permits Mul
         return Arrays.stream(layers()).anyMatch(layer -> layer instanceof BatchNormalization);
     }
 
-    /** DL4J draws dropout masks and weight noise anew at every training-mode pass. */
+    /** DL4J draws dropout masks and weight noise anew at every training-mode pass; dropout that keeps everything draws nothing. */
     @Override
     public final boolean isStochastic() {
         return Arrays.stream(layers()).map(layer -> layer.conf() == null ? null : layer.conf().getLayer())
-                .anyMatch(conf -> conf != null && (conf.getIDropout() != null
+                .anyMatch(conf -> conf != null && (dropsOut(conf.getIDropout())
                         || conf instanceof BaseLayer base && base.getWeightNoise() != null));
+    }
+
+    private static boolean dropsOut(IDropout dropout) {
+        return dropout != null && !(dropout instanceof Dropout plain && plain.getP() >= 1);
     }
 
     @Override

@@ -222,11 +222,12 @@ class CommandErrorsTest {
     void aSamplesFileWithoutSamplesIsNamed(@TempDir Path dir) throws Exception {
         Path empty = dir.resolve("empty.npy");
         new NpyWriter(empty, DataType.FLOAT, 0, 2).close();
-        TestExperiments.Result modes = TestExperiments.run("evaluate", "--samples", empty.toString(), "--config", "toy-ring",
-                "--metrics", "modes");
+        TestExperiments.Result modes = TestExperiments.run("evaluate", "--samples", empty.toString(), "--config", "toy-ring");
         assertEquals(1, modes.exitCode());
-        assertEquals("error: " + empty + " holds 0 samples; 'modes' needs at least 1" + NL, modes.err());
-        TestExperiments.Result judged = TestExperiments.run("evaluate", "--samples", empty.toString(), "--config", "toy-ring");
+        assertEquals("error: " + empty + " holds 0 samples; 'modes' needs at least 1" + NL, modes.err(),
+                "2-D points of a mixture default to modes");
+        TestExperiments.Result judged = TestExperiments.run("evaluate", "--samples", empty.toString(), "--config", "toy-ring",
+                "--metrics", "fid");
         assertEquals(1, judged.exitCode());
         assertEquals("error: " + empty + " holds 0 samples; the metrics need at least 2" + NL, judged.err());
     }

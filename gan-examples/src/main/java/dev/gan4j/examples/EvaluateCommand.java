@@ -7,6 +7,7 @@ import dev.gan4j.core.api.Encoder;
 import dev.gan4j.core.api.GaussianMixture;
 import dev.gan4j.core.api.Generator;
 import dev.gan4j.core.api.NormalSampler;
+import dev.gan4j.core.api.Shape;
 import dev.gan4j.core.config.DataContext;
 import dev.gan4j.core.config.Experiment;
 import dev.gan4j.core.config.ExperimentReader;
@@ -30,7 +31,6 @@ import picocli.CommandLine.Parameters;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -113,22 +113,23 @@ final class EvaluateCommand implements Callable<Integer> {
         boolean classConditional = restored != null && restored.model().generator().conditionDim() > 0
                 && !restored.model().encoder().schema().classes().isEmpty();
         boolean otherConditional = restored != null && restored.model().generator().conditionDim() > 0 && !classConditional;
-        Experiment experiment = restored != null ? restored.experiment()
-                : ExperimentSource.load(new ExperimentReader(registry), config == null ? Presets.DEFAULT : config, java.util.List.of());
-        INDArray given = samplesFile == null ? null : requireFinite(NpyReader.read(samplesFile), samplesFile);
-        boolean twoDimensional = restored != null ? Arrays.equals(restored.checkpoint().dataShape().dims(), new long[] {2})
-                : given.rank() == 2 && given.size(1) == 2;
-        DataSource data = twoDimensional && metrics == null ? ExperimentAssembly.openData(experiment, DataContext.system()) : null;
-        Set<Metric> chosen;
-        if (metrics == null) {
-            chosen = Metric.parse(data instanceof GaussianMixture ? "modes" : classConditional ? "fid,kid,pr,dc,classes,conditional"
-                    : otherConditional ? "fid,kid,pr,dc" : "fid,kid,pr,dc,classes");
-        } else {
+        Set<Metric> chosen = null;
+        if (metrics != null) {
             try {
                 chosen = Metric.parse(metrics);
             } catch (IllegalArgumentException e) {
                 throw new UsageException("--metrics: " + e.getMessage());
             }
+        }
+        Experiment experiment = restored != null ? restored.experiment()
+                : ExperimentSource.load(new ExperimentReader(registry), config == null ? Presets.DEFAULT : config, java.util.List.of());
+        INDArray given = samplesFile == null ? null : requireFinite(NpyReader.read(samplesFile), samplesFile);
+        boolean twoDimensional = restored != null ? Shape.vector(2).equals(restored.checkpoint().dataShape())
+                : given.rank() == 2 && given.size(1) == 2;
+        DataSource data = twoDimensional && chosen == null ? ExperimentAssembly.openData(experiment, DataContext.system()) : null;
+        if (chosen == null) {
+            chosen = Metric.parse(data instanceof GaussianMixture ? "modes" : classConditional ? "fid,kid,pr,dc,classes,conditional"
+                    : otherConditional ? "fid,kid,pr,dc" : "fid,kid,pr,dc,classes");
         }
         ObjectMapper mapper = registry.mapper();
         int requested = samples != null ? samples : chosen.contains(Metric.MODES) ? 2500 : 10000;

@@ -33,7 +33,7 @@ class ToySweepScriptTest {
                 "--runs", dir.resolve("runs").toString(), "--log", log.toString(),
                 "--set", "training.iterations=40", "--set", "data.size=2000");
 
-        Result first = run(launcher(dir), table);
+        TestExperiments.Result first = run(launcher(dir), table);
         assertEquals(0, first.exitCode(), first.err());
         List<String> rows = Files.readAllLines(log);
         assertEquals(3, rows.size(), "minimax with none and r1, error-driven with none (it takes no penalty): " + rows);
@@ -60,7 +60,7 @@ class ToySweepScriptTest {
         Path called = dir.resolve("called");
         Files.writeString(failing, "#!/bin/sh\ntouch '" + called + "'\nexit 1\n");
         makeExecutable(failing);
-        Result resumed = run(failing, table);
+        TestExperiments.Result resumed = run(failing, table);
         assertEquals(0, resumed.exitCode(), resumed.err());
         assertFalse(Files.exists(called), "every cell reused from the log, none trained again");
         assertEquals(rows, Files.readAllLines(log));
@@ -82,7 +82,7 @@ class ToySweepScriptTest {
                 row("toy-grid-least-squares-r1", 1, "NaN", "NaN", 0, "x"),
                 ""));
 
-        Result report = run(SCRIPT, List.of("report", log.toString()));
+        TestExperiments.Result report = run(SCRIPT, List.of("report", log.toString()));
         assertEquals(0, report.exitCode(), report.err());
         String hingeRow = line(report.out(), "| hinge |");
         assertTrue(hingeRow.contains("| 24.5 +- 0.7; 85.0 +- 7.1%; 1/2; 1 failed |"),
@@ -92,7 +92,7 @@ class ToySweepScriptTest {
                 line(report.out(), "| error-driven |"));
         assertTrue(report.err().contains("toy-grid-hinge-sn also has rows with other overrides"), report.err());
 
-        Result unknown = run(SCRIPT, List.of("table", "--losses", "softmax"));
+        TestExperiments.Result unknown = run(SCRIPT, List.of("table", "--losses", "softmax"));
         assertEquals(2, unknown.exitCode());
         assertTrue(unknown.err().contains("unknown loss softmax (valid: minimax non-saturating least-squares hinge"
                 + " wasserstein error-driven)"), unknown.err());
@@ -123,7 +123,7 @@ class ToySweepScriptTest {
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwx------"));
     }
 
-    private static Result run(Path gan, List<String> args) throws Exception {
+    private static TestExperiments.Result run(Path gan, List<String> args) throws Exception {
         List<String> command = new ArrayList<>(List.of("bash", SCRIPT.toString()));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).directory(SCRIPT.getParent().getParent().toFile());
@@ -139,7 +139,7 @@ class ToySweepScriptTest {
                 process.destroyForcibly();
                 throw new AssertionError("toy_sweep.sh " + args + " did not finish in 5 minutes");
             }
-            return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+            return new TestExperiments.Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8));
         } finally {
             Files.deleteIfExists(out);
@@ -155,8 +155,5 @@ class ToySweepScriptTest {
             }
         }
         throw new IllegalStateException("bench/toy_sweep.sh not found above " + Path.of("").toAbsolutePath());
-    }
-
-    private record Result(int exitCode, String out, String err) {
     }
 }

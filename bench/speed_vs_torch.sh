@@ -3,15 +3,17 @@
 # (A B A B ...) on the same machine, then the median of the per-round ratios.
 # Usage: bench/speed_vs_torch.sh TORCH_SCRIPT [ROUNDS] [THREADS] [-- extra gan bench arguments]
 # TORCH_SCRIPT is torch_dcgan28.py (needs Debian's python3-torch); ROUNDS defaults to 3, THREADS to 2.
+# Environment: ITERS and WARMUP (timed and untimed steps, default 200 and 20); TORCH_ARGS, more arguments
+# for the torch script (bench/torch_penalty_ring.py takes the settings of a toy preset this way).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-torch_script="$1"; rounds="${2:-3}"; threads="${3:-2}"
+torch_script="$1"; rounds="${2:-3}"; threads="${3:-2}"; iters="${ITERS:-200}"; warmup="${WARMUP:-20}"
 shift $(( $# < 3 ? $# : 3 )); [[ "${1:-}" == "--" ]] && shift
 ratios=()
 for ((r = 1; r <= rounds; r++)); do
-  t=$(OMP_NUM_THREADS=1 /usr/bin/python3 "$torch_script" --iters 200 --warmup 20 --threads "$threads" \
+  t=$(OMP_NUM_THREADS=1 /usr/bin/python3 "$torch_script" --iters "$iters" --warmup "$warmup" --threads "$threads" ${TORCH_ARGS:-} \
       | grep -o 'images_per_s=[0-9.]*' | cut -d= -f2)
-  g=$("$root/gan" bench --iters 200 --warmup 20 --threads "$threads" --sample-iters 0 "$@" \
+  g=$("$root/gan" bench --iters "$iters" --warmup "$warmup" --threads "$threads" --sample-iters 0 "$@" \
       | tail -n 1 | grep -o 'images_per_s=[0-9.]*' | cut -d= -f2)
   ratio=$(awk -v a="$g" -v b="$t" 'BEGIN { printf "%.2f", a / b }')
   echo "round $r: torch images_per_s=$t gan images_per_s=$g ratio=$ratio"

@@ -12,11 +12,15 @@ Every 2,500 critic steps it prints modes captured and the high-quality share of 
 generator when there is one), by the definitions of `gan evaluate --metrics modes`: within 3 std = 0.03 of
 the nearest mean.
 
+With `--iters N` it measures speed instead, for `bench/speed_vs_torch.sh`: `--warmup` untimed steps, then N
+timed ones, and prints `images_per_s` (real examples consumed per second, as `gan bench` counts them).
+
 Usage: OMP_NUM_THREADS=1 python3 bench/torch_penalty_ring.py [--seed 2] [--steps 20000] [options]
 """
 import argparse
 import copy
 import math
+import time
 
 import torch
 import torch.nn as nn
@@ -82,15 +86,22 @@ def main():
     parser.add_argument("--lr", type=float, default=1e-4)
     parser.add_argument("--betas", type=float, nargs=2, default=[0.5, 0.9])
     parser.add_argument("--ema", type=float, default=0.0, help="decay of the EMA of G's weights; 0 for none")
+    parser.add_argument("--iters", type=int, default=0, help="measure speed over this many D updates instead")
+    parser.add_argument("--warmup", type=int, default=20, help="untimed D updates before --iters")
+    parser.add_argument("--threads", type=int, default=1)
     args = parser.parse_args()
     torch.manual_seed(args.seed)
-    torch.set_num_threads(1)
+    torch.set_num_threads(args.threads)
+    if args.iters > 0:
+        args.steps = args.warmup + args.iters
     g, d = mlp(nn.ReLU), mlp(lambda: nn.LeakyReLU(0.2))
     average = copy.deepcopy(g) if args.ema > 0 else None
     g_opt = torch.optim.Adam(g.parameters(), args.lr, betas=tuple(args.betas))
     d_opt = torch.optim.Adam(d.parameters(), args.lr, betas=tuple(args.betas))
     n = 256
     for step in range(args.steps):
+        if step == args.warmup:
+            start = time.perf_counter()
         real, fake = ring(n), g(torch.randn(n, 2))
         loss = d_loss(args.loss, d(real), d(fake.detach()))
         if step % args.every == 0:
@@ -106,11 +117,14 @@ def main():
                 with torch.no_grad():
                     for a, p in zip(average.parameters(), g.parameters()):
                         a.mul_(args.ema).add_(p, alpha=1 - args.ema)
-        if (step + 1) % 2500 == 0:
+        if (step + 1) % 2500 == 0 and args.iters == 0:
             with torch.no_grad():
                 captured, high = modes((average or g)(torch.randn(2500, 2)))
             print(f"step={step + 1} modes_captured={captured} high_quality={high:.4f} d_loss={loss.item() / n:.3f}",
                   flush=True)
+    if args.iters > 0:
+        seconds = time.perf_counter() - start
+        print(f"images_per_s={args.iters * n / seconds:.1f} iters_per_s={args.iters / seconds:.2f}")
 
 
 if __name__ == "__main__":

@@ -50,7 +50,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "20", description = "untimed steps first (default: ${DEFAULT-VALUE})")
     int warmup;
 
-    @Option(names = "--threads", description = "ND4J/OpenMP threads (default: ND4J's choice)")
+    @Option(names = "--threads", description = "threads of ND4J, BLAS and OpenMP (default: every core, or OMP_NUM_THREADS)")
     Integer threads;
 
     @Option(names = "--sample-batch", defaultValue = "500", description = "batch of the sampling benchmark (default: ${DEFAULT-VALUE})")
@@ -70,13 +70,7 @@ final class BenchCommand implements Callable<Integer> {
         if (iterations <= 0 || warmup < 0 || sampleIterations < 0 || sampleBatch <= 0 || rssEvery < 0) {
             throw new UsageException("--iters and --sample-batch must be > 0; --warmup, --sample-iters and --rss-every >= 0");
         }
-        if (threads != null) {
-            if (threads <= 0) {
-                throw new UsageException("--threads must be > 0, found " + threads);
-            }
-            Nd4j.getEnvironment().setMaxThreads(threads);
-            Nd4j.getEnvironment().setMaxMasterThreads(threads);
-        }
+        NativeThreads.limit(threads);
         ComponentRegistry registry = Plugins.registry();
         Experiment experiment = ExperimentSource.load(new ExperimentReader(registry), config == null ? Presets.DEFAULT : config, overrides);
         ExperimentAssembly.Assembled assembled = ExperimentAssembly.assemble(experiment, DataContext.system(), DataType.FLOAT);

@@ -39,8 +39,12 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "continue from the latest checkpoint in the run directory")
     boolean resume;
 
+    @Option(names = "--threads", description = "threads of ND4J, BLAS and OpenMP (default: every core, or OMP_NUM_THREADS)")
+    Integer threads;
+
     @Override
     public Integer call() {
+        NativeThreads.limit(threads);
         ComponentRegistry registry = Plugins.registry();
         ExperimentReader reader = new ExperimentReader(registry);
         Experiment experiment;

@@ -67,7 +67,8 @@ class CommandErrorsTest {
                 List.of("evaluate"),
                 List.of("sample", run.toString(), "--n", "0", "--out", out.toString()),
                 List.of("sample", run.toString(), "--n", "4", "--label", "1", "--out", out.toString()),
-                List.of("bench", "toy-ring", "--iters", "0"));
+                List.of("bench", "toy-ring", "--iters", "0"),
+                List.of("train", "toy-ring", "--threads", "0", "--run-dir", dir.resolve("unused").toString()));
         for (List<String> args : misuses) {
             TestExperiments.Result result = TestExperiments.run(args.toArray(String[]::new));
             assertEquals(2, result.exitCode(), args + ": " + result.err());

@@ -6,6 +6,7 @@ import dev.gan4j.core.nn.NetworkStates;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.GradientUpdater;
 import org.nd4j.linalg.learning.config.IUpdater;
@@ -16,6 +17,8 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import static java.util.Objects.requireNonNull;
 
@@ -55,7 +58,7 @@ final class RecurrentTextNetwork implements TrainableNetwork {
     private final INDArray dB;
     private List<Step> steps;
     private INDArray lengths;
-    private INDArray oneHots;
+    private int[] wordIds;
     private INDArray inputs;
     private boolean hasAccumulated;
     private int iteration;
@@ -123,7 +126,10 @@ final class RecurrentTextNetwork implements TrainableNetwork {
 
     /**
      * The word vectors and their input products x W + b of every position are computed at once, rows
-     * {@code [t n, (t + 1) n)} for position t; only the recurrent part runs step by step.
+     * {@code [t n, (t + 1) n)} for position t; only the recurrent part runs step by step. The vectors are
+     * gathered from the embedding by id, so the cost does not grow with the vocabulary (a one-hot product
+     * would cost {@code 2 T n V E} operations: some 1.6 GFLOP per batch of 64 sentences of 20 words over a
+     * vocabulary of 10,000).
      */
     @Override
     public INDArray forward(INDArray input, boolean training) {
@@ -133,7 +139,7 @@ final class RecurrentTextNetwork implements TrainableNetwork {
         int n = (int) input.size(0);
         int length = (int) input.size(1);
         double[][] ids = input.castTo(DataType.DOUBLE).toDoubleMatrix();
-        double[] oneHot = new double[length * n * vocabulary];
+        int[] flatIds = new int[length * n];
         double[] mask = new double[length * n];
         double[] counts = new double[n];
         for (int t = 0; t < length; t++) {
@@ -143,7 +149,7 @@ final class RecurrentTextNetwork implements TrainableNetwork {
                     throw new IllegalArgumentException("word id " + id + " outside 0.." + (vocabulary - 1));
                 }
                 if (id > 0) {
-                    oneHot[(t * n + i) * vocabulary + (int) id] = 1;
+                    flatIds[t * n + i] = (int) id;
                     mask[t * n + i] = 1;
                     counts[i]++;
                 }
@@ -154,10 +160,9 @@ final class RecurrentTextNetwork implements TrainableNetwork {
                 throw new IllegalArgumentException("every sentence needs at least one word id > 0");
             }
         }
-        INDArray o = Nd4j.create(oneHot, new long[] {(long) length * n, vocabulary}, 'c').castTo(dataType);
         INDArray masks = Nd4j.create(mask, new long[] {(long) length * n, 1}, 'c').castTo(dataType);
         INDArray keeps = masks.rsub(1);
-        INDArray x = Nd4j.gemm(o, embedding, false, false);
+        INDArray x = embedding.getRows(flatIds).muliColumnVector(masks);
         INDArray projected = Nd4j.gemm(x, w, false, false).addiRowVector(b);
         List<Step> kept = new ArrayList<>(length);
         INDArray h = Nd4j.zeros(dataType, n, hidden);
@@ -182,7 +187,7 @@ final class RecurrentTextNetwork implements TrainableNetwork {
         if (training) {
             steps = kept;
             lengths = counted;
-            oneHots = o;
+            wordIds = flatIds;
             inputs = x;
         }
         return pooling == Pooling.MEAN ? sum.diviColumnVector(counted) : h;
@@ -284,7 +289,7 @@ final class RecurrentTextNetwork implements TrainableNetwork {
         }
         dW.addi(Nd4j.gemm(inputs, preActivations, true, false));
         dB.addi(preActivations.sum(true, 0));
-        dEmbedding.addi(Nd4j.gemm(oneHots, Nd4j.gemm(preActivations, w, false, true), true, false));
+        scatterWordGradients(Nd4j.gemm(preActivations, w, false, true));
         if (hasAccumulated) {
             accumulated.addi(gradients);
         } else {
@@ -292,6 +297,33 @@ final class RecurrentTextNetwork implements TrainableNetwork {
             hasAccumulated = true;
         }
         return Nd4j.zeros(dataType, n, steps.size());
+    }
+
+    /**
+     * Adds each position's input gradient to the embedding row of its word: summed per distinct word here, then
+     * written into those rows only (the gradient buffer was cleared for this pass). Padding positions, id 0,
+     * carry no gradient and row 0 gets none.
+     */
+    private void scatterWordGradients(INDArray inputGradients) {
+        long columns = inputGradients.size(1);
+        double[] perPosition = inputGradients.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+        Map<Integer, double[]> perWord = new TreeMap<>();
+        for (int position = 0; position < wordIds.length; position++) {
+            if (wordIds[position] == 0) {
+                continue;
+            }
+            double[] sum = perWord.computeIfAbsent(wordIds[position], id -> new double[(int) columns]);
+            for (int j = 0; j < columns; j++) {
+                sum[j] += perPosition[(int) (position * columns) + j];
+            }
+        }
+        if (perWord.isEmpty()) {
+            return;
+        }
+        long[] rows = perWord.keySet().stream().mapToLong(Integer::longValue).toArray();
+        double[][] sums = perWord.values().toArray(double[][]::new);
+        dEmbedding.put(new INDArrayIndex[] {NDArrayIndex.indices(rows), NDArrayIndex.all()},
+                Nd4j.create(sums).castTo(dataType));
     }
 
     /** Writes {@code values} into columns {@code [k H, (k + 1) H)} of {@code a}. */

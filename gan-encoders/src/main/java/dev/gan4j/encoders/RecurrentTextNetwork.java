@@ -305,16 +305,15 @@ final class RecurrentTextNetwork implements TrainableNetwork {
      * carry no gradient and row 0 gets none.
      */
     private void scatterWordGradients(INDArray inputGradients) {
-        long columns = inputGradients.size(1);
-        double[] perPosition = inputGradients.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+        double[][] perPosition = inputGradients.toDoubleMatrix();
         Map<Integer, double[]> perWord = new TreeMap<>();
         for (int position = 0; position < wordIds.length; position++) {
             if (wordIds[position] == 0) {
                 continue;
             }
-            double[] sum = perWord.computeIfAbsent(wordIds[position], id -> new double[(int) columns]);
-            for (int j = 0; j < columns; j++) {
-                sum[j] += perPosition[(int) (position * columns) + j];
+            double[] sum = perWord.computeIfAbsent(wordIds[position], id -> new double[perPosition[0].length]);
+            for (int j = 0; j < sum.length; j++) {
+                sum[j] += perPosition[position][j];
             }
         }
         if (perWord.isEmpty()) {

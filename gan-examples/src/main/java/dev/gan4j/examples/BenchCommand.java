@@ -18,6 +18,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -50,8 +51,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "20", description = "untimed steps first (default: ${DEFAULT-VALUE})")
     int warmup;
 
-    @Option(names = "--threads", description = "threads of ND4J, BLAS and OpenMP (default: every core, or OMP_NUM_THREADS)")
-    Integer threads;
+    @Mixin
+    NativeThreads nativeThreads = new NativeThreads();
 
     @Option(names = "--sample-batch", defaultValue = "500", description = "batch of the sampling benchmark (default: ${DEFAULT-VALUE})")
     int sampleBatch;
@@ -70,7 +71,7 @@ final class BenchCommand implements Callable<Integer> {
         if (iterations <= 0 || warmup < 0 || sampleIterations < 0 || sampleBatch <= 0 || rssEvery < 0) {
             throw new UsageException("--iters and --sample-batch must be > 0; --warmup, --sample-iters and --rss-every >= 0");
         }
-        NativeThreads.limit(threads);
+        nativeThreads.apply();
         ComponentRegistry registry = Plugins.registry();
         Experiment experiment = ExperimentSource.load(new ExperimentReader(registry), config == null ? Presets.DEFAULT : config, overrides);
         ExperimentAssembly.Assembled assembled = ExperimentAssembly.assemble(experiment, DataContext.system(), DataType.FLOAT);
@@ -83,7 +84,7 @@ final class BenchCommand implements Callable<Integer> {
         Generator generator = assembled.model().generator();
         int latentDim = generator.latentDim();
         System.out.printf(Locale.ROOT, "bench %s: batch %d, %d warm-up + %d timed steps, threads %s, backend %s%n",
-                experiment.name(), batchSize, warmup, iterations, threads == null ? "default" : threads, backend());
+                experiment.name(), batchSize, warmup, iterations, nativeThreads.describe(), backend());
         long start = 0;
         for (int step = 0; step < warmup + iterations; step++) {
             if (step == warmup) {

@@ -25,6 +25,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -71,6 +72,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "seed of the latent draws and KID subsets (default: ${DEFAULT-VALUE})")
     long seed;
 
+    @Mixin
+    NativeThreads nativeThreads = new NativeThreads();
+
     private static INDArray generate(Generator generator, Encoder encoder, int n, long seed) {
         return Sampling.generate(generator, encoder, NormalSampler.latents(seed, n, generator.latentDim()),
                 Sampling.defaults(generator, encoder, 0, n)).dup();
@@ -109,6 +113,7 @@ final class EvaluateCommand implements Callable<Integer> {
         if ((runDir == null) == (samplesFile == null)) {
             throw new UsageException("give either RUN_DIR or --samples FILE.npy");
         }
+        nativeThreads.apply();
         CheckpointModels.Restored restored = runDir == null ? null : CheckpointModels.load(registry, runDir, checkpoint);
         boolean classConditional = restored != null && restored.model().generator().conditionDim() > 0
                 && !restored.model().encoder().schema().classes().isEmpty();

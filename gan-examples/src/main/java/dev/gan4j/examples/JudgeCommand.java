@@ -11,6 +11,7 @@ import dev.gan4j.metrics.judge.Judge;
 import dev.gan4j.metrics.judge.JudgeTrainer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -68,8 +69,12 @@ final class JudgeCommand implements Runnable {
                 + "{\"type\":\"idx\",\"dataset\":\"fashion-mnist\",\"conditions\":\"tags\"}")
         boolean tags;
 
+        @Mixin
+        NativeThreads nativeThreads = new NativeThreads();
+
         @Override
         public Integer call() throws IOException {
+            nativeThreads.apply();
             ComponentRegistry registry = Plugins.registry();
             String trainJson = data != null ? data : namedData(dataset, tags);
             String testJson = testData != null ? testData : withSplit(registry, trainJson, "test");

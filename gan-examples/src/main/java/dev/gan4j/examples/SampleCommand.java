@@ -16,6 +16,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -64,6 +65,9 @@ final class SampleCommand implements Callable<Integer> {
 
     @Option(names = "--raw-weights", description = "sample with the generator's own weights even when the run keeps a moving average (training.ema)")
     boolean rawWeights;
+
+    @Mixin
+    NativeThreads nativeThreads = new NativeThreads();
 
     /** The conditions of the samples {@code [start, start + count)}. */
     private interface ConditionChoice {
@@ -130,6 +134,7 @@ final class SampleCommand implements Callable<Integer> {
         if (n <= 0) {
             throw new UsageException("--n must be > 0, found " + n);
         }
+        nativeThreads.apply();
         CheckpointModels.Restored restored = CheckpointModels.load(Plugins.registry(), source, null);
         Checkpoint checkpoint = restored.checkpoint();
         Path directory = checkpoint.directory();

@@ -14,6 +14,7 @@ import dev.gan4j.metrics.eval.EvaluationListener;
 import dev.gan4j.metrics.eval.Metric;
 import dev.gan4j.metrics.report.ReportListener;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -39,12 +40,12 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "continue from the latest checkpoint in the run directory")
     boolean resume;
 
-    @Option(names = "--threads", description = "threads of ND4J, BLAS and OpenMP (default: every core, or OMP_NUM_THREADS)")
-    Integer threads;
+    @Mixin
+    NativeThreads nativeThreads = new NativeThreads();
 
     @Override
     public Integer call() {
-        NativeThreads.limit(threads);
+        nativeThreads.apply();
         ComponentRegistry registry = Plugins.registry();
         ExperimentReader reader = new ExperimentReader(registry);
         Experiment experiment;

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -67,14 +68,34 @@ class CommandErrorsTest {
                 List.of("evaluate"),
                 List.of("sample", run.toString(), "--n", "0", "--out", out.toString()),
                 List.of("sample", run.toString(), "--n", "4", "--label", "1", "--out", out.toString()),
-                List.of("bench", "toy-ring", "--iters", "0"),
-                List.of("train", "toy-ring", "--threads", "0", "--run-dir", dir.resolve("unused").toString()));
+                List.of("bench", "toy-ring", "--iters", "0"));
         for (List<String> args : misuses) {
             TestExperiments.Result result = TestExperiments.run(args.toArray(String[]::new));
             assertEquals(2, result.exitCode(), args + ": " + result.err());
             assertTrue(result.err().startsWith("error: ") && !result.err().contains(HINT), args + ": " + result.err());
         }
         assertFalse(Files.exists(out));
+    }
+
+    /** Every command that computes takes {@code --threads}, and checks it before any work. */
+    @Test
+    void everyComputingCommandChecksItsThreadCount(@TempDir Path dir) {
+        Path run = train(dir);
+        Path out = dir.resolve("out.npy");
+        List<List<String>> commands = List.of(
+                List.of("train", "toy-ring", "--run-dir", dir.resolve("unused").toString()),
+                List.of("bench", "toy-ring"),
+                List.of("sample", run.toString(), "--n", "4", "--out", out.toString()),
+                List.of("evaluate", run.toString()),
+                List.of("judge", "train", "--out", dir.resolve("unused.judge").toString()));
+        for (List<String> command : commands) {
+            String[] args = Stream.concat(command.stream(), Stream.of("--threads", "0"))
+                    .toArray(String[]::new);
+            TestExperiments.Result result = TestExperiments.run(args);
+            assertEquals(2, result.exitCode(), command + ": " + result.err());
+            assertEquals("error: --threads must be > 0, found 0" + NL, result.err(), command.toString());
+        }
+        assertFalse(Files.exists(out) || Files.exists(dir.resolve("unused")) || Files.exists(dir.resolve("unused.judge")));
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.gan4j.core.api.GanModel;
 import dev.gan4j.core.api.Shape;
 import dev.gan4j.core.api.TrainableNetwork;
 import dev.gan4j.core.config.ConfigException;
+import dev.gan4j.core.config.DataContext;
 import dev.gan4j.core.config.Experiment;
 import dev.gan4j.core.config.ExperimentReader;
 import dev.gan4j.core.plugin.ComponentKind;
@@ -237,6 +238,24 @@ class ExperimentConfigTest {
         assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
         ConfigException absent = assertThrows(ConfigException.class, () -> reader.read(dir.resolve("nope.json"), List.of()));
         assertTrue(absent.getMessage().contains("nope.json"), absent.getMessage());
+    }
+
+    /** What only the assembled model shows (a strategy asking for a D or a batch the experiment lacks) still names its field. */
+    @Test
+    void strategyChecksOfTheModelNameTheirField() {
+        assertEquals("strategy.matchingAware", assembling("toy-ring",
+                "strategy={\"type\": \"non-saturating\", \"matchingAware\": true}").path());
+        TestExperiments.assumeFashionMnist();
+        ConfigException batch = assembling("cgan-fashion-mnist", "strategy.matchingAware=true", "data.batchSize=1");
+        assertEquals("data.batchSize", batch.path());
+        assertTrue(batch.getMessage().contains("at least 2"), batch.getMessage());
+        assertEquals("discriminator", assembling("cgan-fashion-mnist", "strategy={\"type\": \"error-driven\"}").path());
+    }
+
+    private ConfigException assembling(String preset, String... overrides) {
+        Experiment experiment = reader.read(Presets.json(preset).orElseThrow(), List.of(overrides));
+        return assertThrows(ConfigException.class,
+                () -> ExperimentAssembly.assemble(experiment, DataContext.system(), DataType.FLOAT));
     }
 
     private ConfigException failsWith(String override) {

@@ -110,7 +110,7 @@ public enum AdversarialLoss {
     },
     /**
      * Wasserstein (Arjovsky et al. 2017): the critic maximises E[s(real)] - E[s(fake)], G maximises E[s(fake)].
-     * Needs a Lipschitz constraint on the critic (weight clipping here).
+     * Needs a Lipschitz constraint on the critic: weight clipping, a gradient penalty or spectral normalization.
      */
     WASSERSTEIN {
         @Override

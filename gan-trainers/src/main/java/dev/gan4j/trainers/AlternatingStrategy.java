@@ -8,11 +8,12 @@ import dev.gan4j.core.api.GanModel;
 import dev.gan4j.core.api.StepContext;
 import dev.gan4j.core.api.TrainableNetwork;
 import dev.gan4j.core.api.TrainingStrategy;
+import dev.gan4j.core.config.ConfigException;
+import dev.gan4j.core.config.InvalidValueException;
 import dev.gan4j.core.nn.LogitLosses;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -89,10 +90,10 @@ public final class AlternatingStrategy implements TrainingStrategy {
         this.stabilizers = requireNonNull(stabilizers, "stabilizers is null");
         StabilizersSpec.checkedFor(stabilizers, loss);
         if (discriminatorSteps <= 0) {
-            throw new IllegalArgumentException("discriminatorSteps must be > 0, found " + discriminatorSteps);
+            throw new InvalidValueException("discriminatorSteps", "must be > 0, found " + discriminatorSteps);
         }
         if (!(weightClip >= 0)) {
-            throw new IllegalArgumentException("weightClip must be >= 0, found " + weightClip);
+            throw new InvalidValueException("weightClip", "must be >= 0, found " + weightClip);
         }
         this.discriminatorSteps = discriminatorSteps;
         this.weightClip = weightClip;
@@ -170,20 +171,18 @@ public final class AlternatingStrategy implements TrainingStrategy {
             round.encoder.accumulateGradient(conditionGradient);
             round.encoder.applyGradients(n);
         }
-        double penaltyValue = Double.NaN;
-        if (penalty != null && penalty.appliesAt(d.updateCount())) {
-            penaltyValue = penalty.accumulate(judge, round.conditions, round.realInput, round.fakeInput, context) / n;
-        }
+        boolean penalised = penalty != null && penalty.appliesAt(d.updateCount());
+        double penaltyValue = penalised ? penalty.accumulate(judge, round.conditions, round.realInput, round.fakeInput, context) / n : 0;
         d.applyGradients(n);
         if (weightClip > 0) {
-            d.setParameters(Transforms.min(Transforms.max(d.parameters(), -weightClip, false), weightClip, false));
+            d.clipParameters(weightClip);
         }
 
         values.put("d_loss", lossD / n);
         if (round.auxiliary) {
             values.put("d_class_loss", (realClasses.loss() + fakeClasses.loss()) / (2 * n));
         }
-        if (!Double.isNaN(penaltyValue)) {
+        if (penalised) {
             values.put("d_penalty", penaltyValue);
         }
         round.meanReal = realTerm.meanScore();
@@ -283,14 +282,19 @@ public final class AlternatingStrategy implements TrainingStrategy {
     }
 
     @Override
+    public int minimumBatchSize() {
+        return matchingAware ? 2 : 1;
+    }
+
+    @Override
     public void check(GanModel model) {
         if (matchingAware && model.discriminator().conditionDim() == 0) {
-            throw new IllegalArgumentException("matchingAware needs a discriminator that reads the condition (conditioning"
+            throw new InvalidValueException("matchingAware", "needs a discriminator that reads the condition (conditioning"
                     + " projection or concat in a conditional experiment); this one reads none");
         }
         if (model.discriminator().auxiliaryOutputs() > 0 && model.encoder().schema().classes().isEmpty()
                 && model.encoder().schema().tags().isEmpty()) {
-            throw new IllegalArgumentException("an auxiliary classifier (conditioning acgan, auxiliaryClassifier) learns the data's "
+            throw new ConfigException("discriminator", "an auxiliary classifier (conditioning acgan, auxiliaryClassifier) learns the data's "
                     + "classes or tags, but this experiment's conditions have neither (captions, for instance); use projection "
                     + "or concat conditioning");
         }

@@ -6,6 +6,7 @@ import dev.gan4j.core.api.GanModel;
 import dev.gan4j.core.api.StepContext;
 import dev.gan4j.core.api.TrainableNetwork;
 import dev.gan4j.core.api.TrainingStrategy;
+import dev.gan4j.core.config.ConfigException;
 import dev.gan4j.core.nn.FrozenNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -85,15 +86,15 @@ public final class ErrorDrivenStrategy implements TrainingStrategy {
     @Override
     public void check(GanModel model) {
         if (model.discriminator().auxiliaryOutputs() > 0) {
-            throw new IllegalArgumentException("error-driven does not train an auxiliary classifier; use another strategy"
+            throw new ConfigException("discriminator", "error-driven does not train an auxiliary classifier; use another strategy"
                     + " or a discriminator without one");
         }
         if (model.encoder().network() != null && !(model.encoder().network() instanceof FrozenNetwork)) {
-            throw new IllegalArgumentException("error-driven does not train encoders; use another strategy, a fixed encoder"
-                    + " or \"trainable\": false");
+            throw new ConfigException("encoder.trainable", "error-driven does not train encoders; use another strategy, a fixed"
+                    + " encoder or \"trainable\": false");
         }
         if (model.encoder().augmentation() != null) {
-            throw new IllegalArgumentException("error-driven does not train a conditioning augmentation; use another strategy");
+            throw new ConfigException("encoder", "error-driven does not train a conditioning augmentation; use another strategy");
         }
     }
 

@@ -7,7 +7,7 @@ import dev.gan4j.core.config.StrategySpec;
  * Least-squares GAN (Mao et al. 2017).
  *
  * @param discriminatorSteps D updates per G update (default 1)
- * @param stabilizers        label smoothing and instance noise (default none)
+ * @param stabilizers        instance noise (default none; label smoothing applies to the cross-entropy losses only)
  * @param penalty            a gradient penalty on D (default none)
  * @param matchingAware      D also learns that real examples under mismatched conditions are fake (Reed et al.
  *                           2016); conditional experiments only (default false)

@@ -8,6 +8,8 @@ import dev.gan4j.core.api.GanModel;
 import dev.gan4j.core.api.Generator;
 import dev.gan4j.core.api.Shape;
 import dev.gan4j.core.api.TrainableNetwork;
+import dev.gan4j.core.config.ConfigException;
+import dev.gan4j.core.config.InvalidValueException;
 import dev.gan4j.core.fast.FastNetwork;
 import dev.gan4j.core.nn.ConditionalNetwork;
 import dev.gan4j.core.nn.LogitLosses;
@@ -163,8 +165,9 @@ class MatchingAwareTest {
     void anAuxiliaryClassifierNeedsClassesOrTags() {
         FastNetwork acgan = FastNetwork.builder(POINT, DataType.DOUBLE).dense(1 + 3).build(new Adam(), 1, 0.1);
         GanModel model = new GanModel(generator(), new NetworkDiscriminator(POINT, 0, acgan, 3), dev.gan4j.core.api.Unconditional.INSTANCE);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        ConfigException e = assertThrows(ConfigException.class,
                 () -> new AlternatingStrategy(AdversarialLoss.NON_SATURATING).check(model));
+        assertEquals("discriminator", e.path());
         assertTrue(e.getMessage().contains("classes or tags"), e.getMessage());
         new AlternatingStrategy(AdversarialLoss.NON_SATURATING).check(new GanModel(generator(), new NetworkDiscriminator(POINT, 0, acgan, 3),
                 encoder));
@@ -175,7 +178,7 @@ class MatchingAwareTest {
         FastNetwork acgan = FastNetwork.builder(POINT, DataType.DOUBLE).dense(1 + 3).build(new Adam(), 1, 0.1);
         GanModel model = new GanModel(generator(), new NetworkDiscriminator(POINT, 0, acgan, 3), encoder);
         AlternatingStrategy strategy = (AlternatingStrategy) new NonSaturatingSpec(null, null, null, true).create();
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> strategy.check(model));
-        assertTrue(e.getMessage().contains("matchingAware"), e.getMessage());
+        InvalidValueException e = assertThrows(InvalidValueException.class, () -> strategy.check(model));
+        assertEquals("matchingAware", e.field());
     }
 }

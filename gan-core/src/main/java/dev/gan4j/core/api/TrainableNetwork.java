@@ -1,6 +1,7 @@
 package dev.gan4j.core.api;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -87,6 +88,16 @@ public interface TrainableNetwork {
      */
     default boolean isStochastic() {
         return false;
+    }
+
+    /**
+     * Clamps every trainable parameter to {@code [-limit, limit]}: the weight clipping that keeps a Wasserstein
+     * critic Lipschitz (Arjovsky et al. 2017). What a network keeps without learning it, such as batch
+     * normalization's running mean and variance, is not clipped: clamped to 0.01, a running variance would scale
+     * every inference-mode output.
+     */
+    default void clipParameters(double limit) {
+        setParameters(Transforms.min(Transforms.max(parameters(), -limit, false), limit, false));
     }
 
     /**

@@ -248,6 +248,11 @@ public final class ConditionalNetwork implements TrainableNetwork {
     }
 
     @Override
+    public void clipParameters(double limit) {
+        parts().forEach(part -> part.clipParameters(limit));
+    }
+
+    @Override
     public void writeState(DataOutputStream out) throws IOException {
         for (TrainableNetwork part : parts()) {
             part.writeState(out);

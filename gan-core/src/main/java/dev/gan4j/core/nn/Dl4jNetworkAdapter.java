@@ -9,6 +9,8 @@ import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.layers.normalization.BatchNormalization;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.learning.config.NoOp;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -168,6 +170,19 @@ abstract sealed class Dl4jNetworkAdapter implements TrainableNetwork permits Mul
     @Override
     public final void setParameters(INDArray flat) {
         GradientSum.setParameters(params(), flat);
+    }
+
+    /** DL4J keeps batch normalization's running statistics among the parameters, with no updater: those stay. */
+    @Override
+    public final void clipParameters(double limit) {
+        for (Layer layer : layers()) {
+            var conf = layer.conf() == null ? null : layer.conf().getLayer();
+            layer.paramTable().forEach((name, values) -> {
+                if (conf == null || !(conf.getUpdaterByParam(name) instanceof NoOp)) {
+                    Transforms.min(Transforms.max(values, -limit, false), limit, false);
+                }
+            });
+        }
     }
 
     @Override

@@ -103,6 +103,11 @@ public abstract class ForwardingNetwork implements TrainableNetwork {
     }
 
     @Override
+    public void clipParameters(double limit) {
+        delegate.clipParameters(limit);
+    }
+
+    @Override
     public void writeState(DataOutputStream out) throws IOException {
         delegate.writeState(out);
     }

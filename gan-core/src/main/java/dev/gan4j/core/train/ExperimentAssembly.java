@@ -72,6 +72,11 @@ public final class ExperimentAssembly {
             strategy.check(model);
             return strategy;
         });
+        if (experiment.data().batchSize() < strategy.minimumBatchSize()) {
+            throw new ConfigException("data.batchSize", experiment.data().batchSize() + " is too small for this strategy, which needs"
+                    + " batches of at least " + strategy.minimumBatchSize() + " (matching-aware training judges real examples"
+                    + " under other examples' conditions)");
+        }
         return new Assembled(data, model, strategy);
     }
 

@@ -117,10 +117,11 @@ public final class TrainingSession {
         try {
             trainer.train(firstStep);
         } catch (DivergenceException e) {
-            metrics.close();
             Path good = checkpoints.latest() != null ? checkpoints.latest() : checkpoint.map(Checkpoint::directory).orElse(null);
             String kept = good != null ? "the last good checkpoint is " + good : "no checkpoint was written before it";
             throw new DivergenceException(e.step(), e.getMessage() + "; " + kept);
+        } finally {
+            metrics.close();
         }
         return checkpoints.latest() != null ? checkpoints.latest() : Checkpoints.latest(run).orElseThrow();
     }

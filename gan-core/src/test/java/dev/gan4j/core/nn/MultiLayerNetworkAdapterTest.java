@@ -2,8 +2,14 @@ package dev.gan4j.core.nn;
 
 import dev.gan4j.core.api.Shape;
 import dev.gan4j.core.testing.TinyNetworks;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.params.BatchNormalizationParamInitializer;
+import org.deeplearning4j.nn.weights.WeightInit;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -15,6 +21,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -118,5 +125,39 @@ class MultiLayerNetworkAdapterTest {
         IOException garbage = assertThrows(IOException.class,
                 () -> other.readState(new DataInputStream(new ByteArrayInputStream(new byte[] {1, 2, 3, 4, 5, 6, 7, 8}))));
         assertTrue(garbage.getMessage().contains("magic"), garbage.getMessage());
+    }
+
+    /** Clipping a critic's weights (WGAN) must leave batch normalization's running statistics, which DL4J keeps among them. */
+    @Test
+    void clippingLeavesRunningStatisticsAlone() {
+        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(3).dataType(DataType.DOUBLE)
+                .updater(new Sgd(0.1)).weightInit(WeightInit.XAVIER).list()
+                .layer(new DenseLayer.Builder().nIn(4).nOut(6).activation(Activation.IDENTITY).build())
+                .layer(new BatchNormalization.Builder().nOut(6).build())
+                .layer(new DenseLayer.Builder().nIn(6).nOut(1).activation(Activation.IDENTITY).build())
+                .build());
+        net.init();
+        MultiLayerNetworkAdapter adapter = new MultiLayerNetworkAdapter(net, Shape.vector(4), Shape.vector(1));
+        INDArray runningMean = net.getLayer(1).getParam(BatchNormalizationParamInitializer.GLOBAL_MEAN);
+        INDArray runningLogStd = net.getLayer(1).getParam(BatchNormalizationParamInitializer.GLOBAL_LOG_STD);
+        runningMean.assign(Nd4j.linspace(DataType.DOUBLE, -3, 3, 6));
+        runningLogStd.assign(Nd4j.linspace(DataType.DOUBLE, 0.5, 1, 6));
+        INDArray meanBefore = runningMean.dup();
+        INDArray logStdBefore = runningLogStd.dup();
+        assertTrue(net.getLayer(0).getParam("W").amaxNumber().doubleValue() > 0.1);
+
+        adapter.clipParameters(0.01);
+
+        assertEquals(meanBefore, net.getLayer(1).getParam(BatchNormalizationParamInitializer.GLOBAL_MEAN));
+        assertEquals(logStdBefore, net.getLayer(1).getParam(BatchNormalizationParamInitializer.GLOBAL_LOG_STD));
+        for (int layer = 0; layer < 3; layer++) {
+            for (String name : List.of("W", "b", BatchNormalizationParamInitializer.GAMMA, BatchNormalizationParamInitializer.BETA)) {
+                INDArray values = net.getLayer(layer).paramTable().get(name);
+                if (values != null) {
+                    assertTrue(values.amaxNumber().doubleValue() <= 0.01, layer + "/" + name + ": " + values);
+                }
+            }
+        }
+        assertEquals(0.01, net.getLayer(1).getParam(BatchNormalizationParamInitializer.GAMMA).getDouble(0), 0);
     }
 }

@@ -1,6 +1,7 @@
 package dev.gan4j.examples;
 
 import dev.gan4j.datasets.DatasetDownloader;
+import dev.gan4j.datasets.KnownDataset;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -19,6 +20,9 @@ final class DownloadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (KnownDataset.byId(dataset) == null) {
+            throw new UsageException("unknown dataset '" + dataset + "'; known datasets: " + KnownDataset.ids());
+        }
         Path target = dir != null ? dir : Path.of(System.getProperty("user.home"), ".gan", "datasets", dataset);
         DatasetDownloader.download(dataset, target, System.out);
         return 0;

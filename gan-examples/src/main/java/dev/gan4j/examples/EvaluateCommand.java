@@ -9,8 +9,10 @@ import dev.gan4j.core.api.Generator;
 import dev.gan4j.core.api.NormalSampler;
 import dev.gan4j.core.api.Shape;
 import dev.gan4j.core.config.DataContext;
+import dev.gan4j.core.config.DataSpec;
 import dev.gan4j.core.config.Experiment;
 import dev.gan4j.core.config.ExperimentReader;
+import dev.gan4j.core.config.InvalidValueException;
 import dev.gan4j.core.io.NpyReader;
 import dev.gan4j.core.plugin.ComponentRegistry;
 import dev.gan4j.core.plugin.Plugins;
@@ -65,6 +67,10 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--judge", paramLabel = "FILE", description = "judge file (default: ~/.gan/judges/<dataset>.judge)")
     Path judgeFile;
+
+    @Option(names = "--held-out", paramLabel = "JSON", description = "the held-out data to compare with (default: the run's "
+            + "evaluation.heldOut, else the test split of its named dataset), e.g. {\"type\":\"idx\",\"images\":...}")
+    String heldOut;
 
     @Option(names = "--raw-weights", description = "evaluate the generator's own weights even when the run keeps a moving average (training.ema)")
     boolean rawWeights;
@@ -176,13 +182,25 @@ final class EvaluateCommand implements Callable<Integer> {
             if (given != null) {
                 requireImageRange(given, samplesFile);
             }
-            Evaluations.Setup setup = Evaluations.prepare(registry, experiment, judgeFile, "--judge", count, "--metrics");
+            DataSpec reference = heldOut != null ? JudgeCommand.spec(registry, heldOut, "--held-out")
+                    : experiment.evaluation() != null ? experiment.evaluation().heldOut() : null;
+            Evaluations.Setup setup = Evaluations.prepare(registry, experiment, judgeFile, "--judge", count, "--metrics",
+                    reference, "--held-out");
             judgePath = setup.judgePath().toString();
             System.out.printf(Locale.ROOT, "evaluating %s with judge %s (test accuracy %.4f); %d samples, seed %d%n",
                     what, setup.judgePath(), setup.judge().info().testAccuracy(), count, seed);
             Evaluator evaluator = setup.evaluator();
-            values = given == null ? evaluator.evaluate(sampler(restored), restored.model().encoder(), chosen, seed)
-                    : evaluator.evaluateSamples(given, chosen, seed);
+            try {
+                values = given == null ? evaluator.evaluate(sampler(restored), restored.model().encoder(), chosen, seed)
+                        : evaluator.evaluateSamples(given, chosen, seed);
+            } catch (InvalidValueException e) {
+                String option = switch (e.field()) {
+                    case "judge" -> "--judge";
+                    case "samples" -> "--n";
+                    default -> "--metrics";
+                };
+                throw new UsageException(option + ": " + e.problem());
+            }
             floor = evaluator.floor(chosen, seed);
         }
         for (Map.Entry<String, Double> value : values.entrySet()) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gan4j.core.api.DataSource;
 import dev.gan4j.core.config.ConfigException;
+import dev.gan4j.core.config.DataSpec;
 import dev.gan4j.core.config.EvaluationSpec;
 import dev.gan4j.core.config.Experiment;
 import dev.gan4j.core.plugin.ComponentRegistry;
@@ -81,16 +82,18 @@ final class Evaluations {
     /** The evaluation an experiment's {@code evaluation} section asks for during training; errors name its fields. */
     static Setup prepare(ComponentRegistry registry, Experiment experiment, EvaluationSpec evaluation) {
         return prepare(registry, experiment, evaluation.judge() == null ? null : Path.of(evaluation.judge()), "evaluation.judge",
-                evaluation.samples(), "evaluation.metrics");
+                evaluation.samples(), "evaluation.metrics", evaluation.heldOut(), "evaluation.heldOut");
     }
 
     /**
      * @param judgeFile    the judge to use; {@code null} for {@code ~/.gan/judges/<dataset>.judge}
      * @param judgeField   the option or config field that names the judge, for errors
      * @param metricsField the option or config field that asked for the metrics, for errors
+     * @param heldOut      the data to compare with; {@code null} for the test split of the experiment's named dataset
+     * @param heldOutField the option or config field that gives it, named when it is needed and missing or unreadable
      */
     static Setup prepare(ComponentRegistry registry, Experiment experiment, Path judgeFile, String judgeField, int samples,
-                         String metricsField) {
+                         String metricsField, DataSpec heldOut, String heldOutField) {
         JsonNode dataSpec = registry.mapper().valueToTree(experiment.data());
         try {
             String trainJson = registry.mapper().writeValueAsString(dataSpec);
@@ -98,8 +101,9 @@ final class Evaluations {
             requireImages(training, metricsField);
             Path judgePath = judgePath(registry, experiment, judgeFile, judgeField);
             Judge judge = Judge.load(judgePath);
-            DataSource heldOut = JudgeCommand.open(registry, JudgeCommand.withSplit(registry, trainJson, "test"), "data");
-            return new Setup(judgePath, judge, new Evaluator(judge, heldOut, training, samples));
+            DataSource reference = heldOut != null ? JudgeCommand.open(heldOut, heldOutField)
+                    : JudgeCommand.open(registry, JudgeCommand.withSplit(registry, trainJson, "test", heldOutField, "data"), "data");
+            return new Setup(judgePath, judge, new Evaluator(judge, reference, training, samples));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the data spec of " + experiment.name(), e);
         } catch (IOException e) {

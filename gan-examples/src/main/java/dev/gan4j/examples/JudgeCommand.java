@@ -7,6 +7,7 @@ import dev.gan4j.core.config.DataContext;
 import dev.gan4j.core.config.DataSpec;
 import dev.gan4j.core.plugin.ComponentRegistry;
 import dev.gan4j.core.plugin.Plugins;
+import dev.gan4j.datasets.KnownDataset;
 import dev.gan4j.metrics.judge.Judge;
 import dev.gan4j.metrics.judge.JudgeTrainer;
 import picocli.CommandLine;
@@ -75,14 +76,24 @@ final class JudgeCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             nativeThreads.apply();
+            if (epochs <= 0 || batch <= 0 || !(learningRate > 0)) {
+                throw new UsageException("--epochs, --batch and --lr must be > 0, found " + epochs + ", " + batch + ", " + learningRate);
+            }
+            if (data == null && KnownDataset.byId(dataset) == null) {
+                throw new UsageException("--dataset: unknown dataset '" + dataset + "'; known datasets: " + KnownDataset.ids());
+            }
             ComponentRegistry registry = Plugins.registry();
-            String trainJson = data != null ? data : namedData(dataset, tags);
+            String trainJson = data != null ? data : namedData(registry, dataset, tags);
             String testJson = testData != null ? testData : withSplit(registry, trainJson, "test");
-            DataSource train = open(registry, trainJson, "--data");
-            DataSource test = open(registry, testJson, "--test-data");
+            DataSpec trainSpec = spec(registry, trainJson, "--data");
+            DataSource train = open(trainSpec, "--data");
+            DataSource test = open(spec(registry, testJson, "--test-data"), "--test-data");
+            if (batch > train.size()) {
+                throw new UsageException("--batch " + batch + " is larger than the training data (" + train.size() + " examples)");
+            }
             System.out.println("training a judge on " + train.description() + "; testing on " + test.description());
             Judge judge = new JudgeTrainer(epochs, batch, learningRate, seed).train(train, test, tags, System.out);
-            String name = data != null ? datasetOf(tree(registry, data)) : dataset;
+            String name = datasetOf(registry.mapper().valueToTree(trainSpec));
             Path target = out != null ? out : defaultPath(tags ? name + "-tags" : name);
             judge.save(target);
             System.out.printf(java.util.Locale.ROOT, "test_accuracy=%.4f judge=%s%n", judge.info().testAccuracy(), target);
@@ -99,8 +110,12 @@ final class JudgeCommand implements Runnable {
     }
 
     /** The training split of a named dataset, with its tag sets as conditions for a tag judge. */
-    static String namedData(String dataset, boolean tags) {
-        return "{\"type\":\"idx\",\"dataset\":\"" + dataset + "\",\"split\":\"train\"" + (tags ? ",\"conditions\":\"tags\"}" : "}");
+    static String namedData(ComponentRegistry registry, String dataset, boolean tags) {
+        ObjectNode spec = registry.mapper().createObjectNode().put("type", "idx").put("dataset", dataset).put("split", "train");
+        if (tags) {
+            spec.put("conditions", "tags");
+        }
+        return spec.toString();
     }
 
     @Command(name = "info", mixinStandardHelpOptions = true, description = "Print what a judge file records.")
@@ -116,30 +131,41 @@ final class JudgeCommand implements Runnable {
     }
 
     static DataSource open(ComponentRegistry registry, String json, String option) {
+        return open(spec(registry, json, option), option);
+    }
+
+    static DataSpec spec(ComponentRegistry registry, String json, String option) {
         try {
-            DataSpec spec = registry.mapper().readValue(json, DataSpec.class);
-            return spec.open(DataContext.system());
+            return registry.mapper().readValue(json, DataSpec.class);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new ConfigException(option, "not a valid data spec: " + e.getOriginalMessage());
+        }
+    }
+
+    static DataSource open(DataSpec spec, String option) {
+        try {
+            return spec.open(DataContext.system());
         } catch (IOException e) {
             throw new ConfigException(option, e.getMessage(), e);
         }
     }
 
-    private static com.fasterxml.jackson.databind.JsonNode tree(ComponentRegistry registry, String json) {
-        try {
-            return registry.mapper().readTree(json);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new ConfigException("--data", "not a JSON object: " + json);
-        }
-    }
-
     /** The same data spec with {@code split} replaced: the held-out part of a named dataset. */
     static String withSplit(ComponentRegistry registry, String json, String split) {
+        return withSplit(registry, json, split, "--test-data", "--data");
+    }
+
+    /**
+     * @param heldOutField the option or config field that gives held-out data explicitly, named when there is no split
+     * @param dataField    the option or config field of {@code json}
+     */
+    static String withSplit(ComponentRegistry registry, String json, String split, String heldOutField, String dataField) {
         try {
             ObjectNode tree = (ObjectNode) registry.mapper().readTree(json);
             if (!tree.has("split") && !tree.has("dataset")) {
-                throw new ConfigException("--test-data", "give the held-out data: --data has no split to switch to '" + split + "'");
+                throw new ConfigException(heldOutField, "give the held-out data: " + dataField + " names files of its own, with no"
+                        + " split to switch to '" + split + "'; for example {\"type\":\"idx\",\"images\":\"test-images.gz\","
+                        + "\"labels\":\"test-labels.gz\"}");
             }
             tree.put("split", split);
             return registry.mapper().writeValueAsString(tree);

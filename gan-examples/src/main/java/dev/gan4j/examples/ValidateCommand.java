@@ -1,7 +1,9 @@
 package dev.gan4j.examples;
 
+import dev.gan4j.core.config.ConfigException;
 import dev.gan4j.core.config.DataContext;
 import dev.gan4j.core.config.EvaluationSpec;
+import dev.gan4j.core.config.InvalidValueException;
 import dev.gan4j.core.config.Experiment;
 import dev.gan4j.core.config.ExperimentReader;
 import dev.gan4j.core.plugin.ComponentRegistry;
@@ -39,7 +41,11 @@ final class ValidateCommand implements Callable<Integer> {
         if (evaluation != null) {
             Set<Metric> metrics = Evaluations.trainingMetrics(evaluation);
             Evaluations.Setup setup = Evaluations.prepare(registry, experiment, evaluation);
-            setup.evaluator().check(assembled.model().samplingGenerator(), assembled.model().encoder(), metrics);
+            try {
+                setup.evaluator().check(assembled.model().samplingGenerator(), assembled.model().encoder(), metrics);
+            } catch (InvalidValueException e) {
+                throw new ConfigException("evaluation." + e.field(), e.problem(), e);
+            }
             judge = setup.judgePath();
         }
         System.out.println("experiment " + experiment.name() + ": ok");

@@ -68,7 +68,10 @@ class CommandErrorsTest {
                 List.of("evaluate"),
                 List.of("sample", run.toString(), "--n", "0", "--out", out.toString()),
                 List.of("sample", run.toString(), "--n", "4", "--label", "1", "--out", out.toString()),
-                List.of("bench", "toy-ring", "--iters", "0"));
+                List.of("bench", "toy-ring", "--iters", "0"),
+                List.of("judge", "train", "--epochs", "0", "--out", dir.resolve("unused.judge").toString()),
+                List.of("judge", "train", "--dataset", "cifar10", "--out", dir.resolve("unused.judge").toString()),
+                List.of("download", "cifar10", "--dir", dir.resolve("unused").toString()));
         for (List<String> args : misuses) {
             TestExperiments.Result result = TestExperiments.run(args.toArray(String[]::new));
             assertEquals(2, result.exitCode(), args + ": " + result.err());

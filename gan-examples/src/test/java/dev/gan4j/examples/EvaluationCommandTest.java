@@ -1,6 +1,5 @@
 package dev.gan4j.examples;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,13 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** `gan judge train`, `gan judge info` and `gan evaluate` on a small part of Fashion-MNIST. */
 class EvaluationCommandTest {
-    @BeforeEach
-    void data() {
-        TestExperiments.assumeFashionMnist();
-    }
-
     @Test
     void trainAJudgeThenEvaluateARunAndSamples(@TempDir Path dir) throws Exception {
+        TestExperiments.assumeFashionMnist();
         Path judge = dir.resolve("small.judge");
         TestExperiments.Result trained = TestExperiments.run("judge", "train", "--data",
                 "{\"type\":\"idx\",\"dataset\":\"fashion-mnist\",\"limit\":1500}", "--epochs", "1", "--out", judge.toString());
@@ -55,6 +50,7 @@ class EvaluationCommandTest {
 
     @Test
     void evaluationDuringTrainingAppendsMetricLines(@TempDir Path dir) throws Exception {
+        TestExperiments.assumeFashionMnist();
         Path judge = dir.resolve("small.judge");
         assertEquals(0, TestExperiments.run("judge", "train", "--data",
                 "{\"type\":\"idx\",\"dataset\":\"fashion-mnist\",\"limit\":600}", "--epochs", "1", "--out", judge.toString()).exitCode());
@@ -80,14 +76,65 @@ class EvaluationCommandTest {
 
         String conditional = evaluation.replace("\"classes\"", "\"conditional\"");
         TestExperiments.Result validated = TestExperiments.run("validate", config.toString(), "--set", conditional);
-        assertEquals(1, validated.exitCode());
-        assertTrue(validated.err().contains("needs a conditional model"), validated.err());
+        assertEquals(2, validated.exitCode());
+        assertTrue(validated.err().startsWith("error: evaluation.metrics: conditional accuracy needs a conditional model"),
+                validated.err());
         TestExperiments.Result unconditional = TestExperiments.run("train", config.toString(), "--run-dir",
                 dir.resolve("unconditional").toString(), "--set", conditional);
-        assertEquals(1, unconditional.exitCode());
-        assertTrue(unconditional.err().contains("needs a conditional model"), unconditional.err());
+        assertEquals(2, unconditional.exitCode());
+        assertTrue(unconditional.err().startsWith("error: evaluation.metrics: conditional accuracy needs a conditional model"),
+                unconditional.err());
         assertTrue(Files.notExists(dir.resolve("unconditional/checkpoints")) && !unconditional.out().contains("step 1"),
                 "refused before the first step, not at the first evaluation");
+    }
+
+    /**
+     * Data of one's own image files has no test split to switch to: evaluation takes the held-out files from
+     * {@code evaluation.heldOut} or {@code --held-out}, and without them says so before any training.
+     */
+    @Test
+    void runsOnFilesOfOnesOwnAreEvaluatedAgainstTheHeldOutDataGiven(@TempDir Path dir) throws Exception {
+        TestExperiments.assumeFashionMnist();
+        String train = ownFiles("train", 512);
+        String heldOut = ownFiles("t10k", 300);
+        Path judge = dir.resolve("own.judge");
+        TestExperiments.Result judged = TestExperiments.run("judge", "train", "--data", train, "--test-data", heldOut,
+                "--epochs", "1", "--out", judge.toString());
+        assertEquals(0, judged.exitCode(), judged.err());
+
+        Path config = TestExperiments.write(dir, "own.json", TestExperiments.smallDcgan("own", 2, 2));
+        String data = "data=" + train.replace("}", ",\"batchSize\":32}");
+        String evaluation = "evaluation={\"metrics\":[\"fid\"],\"every\":2,\"samples\":100,\"judge\":\"" + judge + "\"}";
+        TestExperiments.Result refused = TestExperiments.run("train", config.toString(), "--run-dir", dir.resolve("refused").toString(),
+                "--set", data, "--set", evaluation);
+        assertEquals(2, refused.exitCode(), refused.err());
+        assertTrue(refused.err().startsWith("error: evaluation.heldOut: give the held-out data: data names files of its own"),
+                refused.err());
+        assertTrue(Files.notExists(dir.resolve("refused/checkpoints")), "refused before training");
+
+        Path run = dir.resolve("run");
+        TestExperiments.Result trained = TestExperiments.run("train", config.toString(), "--run-dir", run.toString(),
+                "--set", data, "--set", evaluation.replace("}", ",\"heldOut\":" + heldOut + "}"));
+        assertEquals(0, trained.exitCode(), trained.err());
+        assertTrue(trained.out().contains("evaluation at step 2: fid="), trained.out());
+
+        TestExperiments.Result fromConfig = TestExperiments.run("evaluate", run.toString(), "--judge", judge.toString(),
+                "--n", "100", "--metrics", "fid");
+        assertEquals(0, fromConfig.exitCode(), fromConfig.err());
+        TestExperiments.Result given = TestExperiments.run("evaluate", run.toString(), "--judge", judge.toString(),
+                "--n", "100", "--metrics", "fid", "--held-out", heldOut);
+        assertEquals(0, given.exitCode(), given.err());
+        assertEquals(fid(fromConfig.out()), fid(given.out()), 0, "the same held-out data either way");
+        TestExperiments.Result other = TestExperiments.run("evaluate", run.toString(), "--judge", judge.toString(),
+                "--n", "100", "--metrics", "fid", "--held-out", ownFiles("t10k", 150));
+        assertEquals(0, other.exitCode(), other.err());
+        assertTrue(fid(other.out()) != fid(given.out()), "--held-out replaces the run's own: " + other.out());
+    }
+
+    private static String ownFiles(String prefix, int limit) {
+        Path folder = TestExperiments.FASHION_MNIST;
+        return "{\"type\":\"idx\",\"images\":\"" + folder.resolve(prefix + "-images-idx3-ubyte.gz") + "\",\"labels\":\""
+                + folder.resolve(prefix + "-labels-idx1-ubyte.gz") + "\",\"limit\":" + limit + "}";
     }
 
     @Test
@@ -128,6 +175,7 @@ class EvaluationCommandTest {
 
     @Test
     void missingJudgeAndUnknownMetricAreClearErrors(@TempDir Path dir) throws Exception {
+        TestExperiments.assumeFashionMnist();
         Path run = dir.resolve("run");
         Path config = TestExperiments.write(dir, "small.json", TestExperiments.smallDcgan("eval2", 2, 2));
         assertEquals(0, TestExperiments.run("train", config.toString(), "--run-dir", run.toString()).exitCode());
@@ -142,6 +190,7 @@ class EvaluationCommandTest {
 
     @Test
     void aClassConditionalRunSamplesWhatItIsAskedAndIsEvaluatedPerClass(@TempDir Path dir) throws Exception {
+        TestExperiments.assumeFashionMnist();
         Path judge = dir.resolve("small.judge");
         assertEquals(0, TestExperiments.run("judge", "train", "--data",
                 "{\"type\":\"idx\",\"dataset\":\"fashion-mnist\",\"limit\":600}", "--epochs", "1", "--out", judge.toString()).exitCode());
@@ -194,13 +243,15 @@ class EvaluationCommandTest {
     /** {@code gan judge train --tags} on a named dataset trains on its tag sets (the default data carries them). */
     @Test
     void aTagJudgeOfANamedDatasetReadsItsTags() {
+        TestExperiments.assumeFashionMnist();
         dev.gan4j.core.plugin.ComponentRegistry registry = dev.gan4j.core.plugin.Plugins.registry();
-        assertTrue(JudgeCommand.open(registry, JudgeCommand.namedData("fashion-mnist", true), "--data").range(0, 2).tags() != null);
-        assertTrue(JudgeCommand.open(registry, JudgeCommand.namedData("fashion-mnist", false), "--data").range(0, 2).tags() == null);
+        assertTrue(JudgeCommand.open(registry, JudgeCommand.namedData(registry, "fashion-mnist", true), "--data").range(0, 2).tags() != null);
+        assertTrue(JudgeCommand.open(registry, JudgeCommand.namedData(registry, "fashion-mnist", false), "--data").range(0, 2).tags() == null);
     }
 
     @Test
     void aTagJudgeMeasuresHowWellATagModelShowsItsTags(@TempDir Path dir) throws Exception {
+        TestExperiments.assumeFashionMnist();
         Path judge = dir.resolve("tags.judge");
         TestExperiments.Result trained = TestExperiments.run("judge", "train", "--tags", "--data",
                 "{\"type\":\"idx\",\"dataset\":\"fashion-mnist\",\"limit\":600,\"conditions\":\"tags\"}", "--epochs", "1",
@@ -219,8 +270,12 @@ class EvaluationCommandTest {
                 evaluated.out());
         TestExperiments.Result classes = TestExperiments.run("evaluate", run.toString(), "--judge", judge.toString(),
                 "--n", "200", "--metrics", "classes");
-        assertEquals(1, classes.exitCode());
-        assertTrue(classes.err().contains("recognises tags"), classes.err());
+        assertEquals(2, classes.exitCode());
+        assertTrue(classes.err().startsWith("error: --metrics: the class histogram ('classes') needs a class judge"), classes.err());
+        TestExperiments.Result few = TestExperiments.run("evaluate", run.toString(), "--judge", judge.toString(),
+                "--n", "4", "--metrics", "dc");
+        assertEquals(2, few.exitCode());
+        assertTrue(few.err().startsWith("error: --n: precision/recall"), few.err());
     }
 
     private static int[] readInts(Path npy) throws Exception {

@@ -21,7 +21,8 @@ public interface TrainableNetwork {
      * and batch statistics are used; in inference mode, running statistics.
      *
      * <p>Fast implementations return a buffer they reuse: the result stays valid until the network's
-     * next call with the same batch size and mode; {@code dup()} it to keep it longer.
+     * next call with the same batch size and mode; {@code dup()} it to keep it longer. They may also keep a
+     * reference to a training-mode pass's input, which must then not change until that pass's backward.
      *
      * @param input {@code [n, ...inputShape]}
      * @return {@code [n, ...outputShape]}

@@ -1,5 +1,7 @@
 package dev.gan4j.core.config;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.util.List;
 
 /**
@@ -11,8 +13,11 @@ import java.util.List;
  * @param samples generated samples per evaluation
  * @param judge   judge file; {@code null} for {@code ~/.gan/judges/<dataset>.judge}
  * @param seed    seed of the latent draws, the same at every evaluation so the numbers are comparable
+ * @param heldOut the held-out data the samples are compared with; {@code null} for the test split of a named
+ *                dataset (data of one's own files has none, so it needs this)
  */
-public record EvaluationSpec(List<String> metrics, Integer every, Integer samples, String judge, Long seed) {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record EvaluationSpec(List<String> metrics, Integer every, Integer samples, String judge, Long seed, DataSpec heldOut) {
     public EvaluationSpec {
         metrics = List.copyOf(metrics == null ? List.of("fid") : metrics);
         if (metrics.isEmpty()) {

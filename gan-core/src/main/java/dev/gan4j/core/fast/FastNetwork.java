@@ -24,7 +24,11 @@ import static java.util.Objects.requireNonNull;
  * A feed-forward network of {@link FastLayer}s: libnd4j ops on reused buffers, one flat parameter
  * vector, one flat gradient vector, and ND4J's optimizer implementations applied to the whole vector.
  * It skips what a step does not need: parameter gradients when only the input gradient is asked for
- * (D during G's update), the first layer's input gradient when only parameters learn.
+ * (D during G's update) and, where the first layer is dense, its input gradient when only parameters learn
+ * (libnd4j's convolution backward ops return both gradients from one call, so a convolution computes it anyway).
+ *
+ * <p>One thread at a time: the layers keep the activations of the last pass, and a training-mode pass keeps a
+ * reference to its input, which must not change until the backward pass that follows.
  *
  * <p>A network built {@link Builder#conditioned conditioned} reads the last columns of its input as the
  * condition of each example: the whole input still goes to the first layer, and the layers that modulate their
@@ -339,6 +343,9 @@ public final class FastNetwork implements TrainableNetwork {
 
         /** A fully connected layer, with a bias or (a plain linear map, such as an embedding) without. */
         public Builder dense(int out, boolean bias) {
+            if (out <= 0) {
+                throw new IllegalArgumentException("a dense layer needs out > 0, found " + out);
+            }
             if (current.dims().length != 1) {
                 reshape(Shape.vector((int) current.size()));
             }
@@ -346,11 +353,20 @@ public final class FastNetwork implements TrainableNetwork {
         }
 
         public Builder conv(int out, int kernel, int stride, int padding) {
+            checkConvolution(out, kernel, stride, padding);
             return add(new ConvolutionLayer(false, current, out, kernel, stride, padding, spectralNorm, dataType));
         }
 
         public Builder deconv(int out, int kernel, int stride, int padding) {
+            checkConvolution(out, kernel, stride, padding);
             return add(new ConvolutionLayer(true, current, out, kernel, stride, padding, spectralNorm, dataType));
+        }
+
+        private static void checkConvolution(int out, int kernel, int stride, int padding) {
+            if (out <= 0 || kernel <= 0 || stride <= 0 || padding < 0) {
+                throw new IllegalArgumentException("a convolution needs out, kernel and stride > 0 and padding >= 0, found out="
+                        + out + " kernel=" + kernel + " stride=" + stride + " padding=" + padding);
+            }
         }
 
         public Builder batchNorm() {
@@ -396,7 +412,11 @@ public final class FastNetwork implements TrainableNetwork {
             return add(new ActivationLayer(ActivationLayer.Activation.RELU, 0, current, dataType));
         }
 
+        /** Leaky ReLU (Maas et al. 2013), {@code max(x, slope * x)}, which is the function only for slopes in [0, 1]. */
         public Builder leakyRelu(double slope) {
+            if (!(slope >= 0 && slope <= 1)) {
+                throw new IllegalArgumentException("a leaky ReLU's slope must be in [0, 1], found " + slope);
+            }
             return add(new ActivationLayer(ActivationLayer.Activation.LEAKY_RELU, slope, current, dataType));
         }
 

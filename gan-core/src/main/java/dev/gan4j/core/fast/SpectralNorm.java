@@ -19,8 +19,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * v = W<sup>T</sup>u / |W<sup>T</sup>u|, u = Wv / |Wv|, sigma = u<sup>T</sup>Wv. An inference-mode forward
  * reads u without moving it: v = W<sup>T</sup>u / |W<sup>T</sup>u|, sigma = u<sup>T</sup>Wv, with u scaled to
  * unit length first (a moving average of weights and state leaves it slightly shorter). The two modes
- * keep separate estimates, so an inference pass between a training forward and its backward changes
- * nothing. A dense weight {@code [in, out]} (or a 1x1 transposed convolution's {@code [in, out, 1, 1]}) is the
+ * keep separate estimates, so inference passes (samples drawn during training) leave the training
+ * estimate where it was. A dense weight {@code [in, out]} (or a 1x1 transposed convolution's {@code [in, out, 1, 1]}) is the
  * transpose of that matrix, so its products take the weight as it is with the other transpose flag. A larger
  * transposed-convolution weight {@code [in, out, k, k]} is neither, and its matrix is a copy refreshed at each
  * forward: one pass over the weight, small next to the layer's own work.

@@ -15,7 +15,8 @@ import java.util.function.Consumer;
 
 /**
  * Every fast layer's parameter and input gradients against central finite differences of
- * L = sum(output * R) for a fixed random R, in double precision, at random parameters.
+ * L = sum(output * R) for a fixed random R, in double precision, at random parameters: every parameter, so that
+ * no bias or shift escapes.
  */
 @ExtendWith(DoublePrecision.class)
 class FastLayerGradientTest {
@@ -76,6 +77,6 @@ class FastLayerGradientTest {
         }
         INDArray x = Nd4j.randn(DataType.DOUBLE, input.withBatch(4));
         INDArray r = Nd4j.randn(DataType.DOUBLE, net.outputShape().withBatch(4));
-        FiniteDifferences.checkGradients(net, x, r, 40);
+        FiniteDifferences.checkGradients(net, x, r, Integer.MAX_VALUE);
     }
 }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.Sgd;
 
@@ -67,6 +68,37 @@ class FastNetworkTest {
         assertEquals(before, net.state(), "inference leaves the running statistics alone");
         net.forward(x, true);
         assertNotEquals(before, net.state());
+    }
+
+    /** Arguments no layer can have fail when the network is described, not as a division by zero deep in a pass. */
+    @Test
+    void impossibleLayerArgumentsAreRefusedByName() {
+        FastNetwork.Builder images = FastNetwork.builder(Shape.image(1, 8, 8), DataType.FLOAT);
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> images.conv(2, 4, 0, 1)).getMessage().contains("stride=0"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> images.deconv(2, 4, 2, -1)).getMessage().contains("padding=-1"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> images.dense(0)).getMessage().contains("found 0"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> images.leakyRelu(1.5)).getMessage().contains("1.5"));
+        assertEquals(Shape.image(1, 8, 8), images.currentShape(), "nothing was added");
+    }
+
+    /**
+     * On feature maps each channel's statistics pool the batch and every position, n * h * w values, and the running
+     * variance takes their unbiased variance, as PyTorch's BatchNorm2d does (momentum 0.1).
+     */
+    @Test
+    void runningStatisticsOfFeatureMapsPoolEveryPosition() {
+        FastNetwork net = FastNetwork.builder(Shape.image(2, 3, 3), DataType.DOUBLE).batchNorm().build(new Sgd(0.1), 1, 0.02);
+        Nd4j.getRandom().setSeed(5);
+        INDArray x = Nd4j.rand(DataType.DOUBLE, 4, 2, 3, 3).muli(3).addi(1);
+        net.forward(x, true);
+        INDArray state = net.state();
+        for (int c = 0; c < 2; c++) {
+            INDArray values = x.get(NDArrayIndex.all(), NDArrayIndex.point(c), NDArrayIndex.all(), NDArrayIndex.all()).dup();
+            double mean = values.meanNumber().doubleValue();
+            double unbiased = values.var(true).getDouble(0);
+            assertEquals(0.1 * mean, state.getDouble(c), 1e-12, "running mean of channel " + c);
+            assertEquals(0.9 + 0.1 * unbiased, state.getDouble(2 + c), 1e-12, "running variance of channel " + c);
+        }
     }
 
     @Test

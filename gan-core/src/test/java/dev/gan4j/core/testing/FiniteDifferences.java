@@ -5,6 +5,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.Random;
 import java.util.function.DoubleSupplier;
+import java.util.stream.LongStream;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,7 +38,9 @@ public final class FiniteDifferences {
     /**
      * Checks the parameter gradient (up to {@code parameterSamples} parameters, all when there are fewer) and
      * 30 entries of the input gradient of {@code L = sum(output * r)} after a training forward of {@code x}
-     * against central differences, to relative error 1e-5.
+     * against central differences, to relative error 1e-5. Samples are spread over the whole vector, one per
+     * equal stretch, the first and last entries always among them, so that no layer's block (a bias at the end
+     * of a layer, a batch norm's shift) goes unchecked by chance.
      */
     public static void checkGradients(TrainableNetwork net, INDArray x, INDArray r, int parameterSamples) {
         net.forward(x, true);
@@ -45,14 +48,11 @@ public final class FiniteDifferences {
         INDArray dp = net.accumulatedGradient();
         net.discardGradients();
         Random random = new Random(2);
-        long parameters = net.parameterCount();
         DoubleSupplier loss = () -> net.forward(x, true).mul(r).sumNumber().doubleValue();
-        for (int k = 0; k < Math.min(parameterSamples, parameters); k++) {
-            long index = parameters <= parameterSamples ? k : random.nextInt((int) parameters);
+        for (long index : spread(net.parameterCount(), parameterSamples, random)) {
             assertClose(dp.getDouble(index), derivative(net, index, 1e-6, loss), "parameter " + index);
         }
-        for (int k = 0; k < 30; k++) {
-            long index = random.nextInt((int) x.length());
+        for (long index : spread(x.length(), 30, random)) {
             double original = x.getDouble(index);
             x.putScalar(index, original + 1e-6);
             double up = loss.getAsDouble();
@@ -61,6 +61,22 @@ public final class FiniteDifferences {
             x.putScalar(index, original);
             assertClose(dx.getDouble(index), (up - down) / 2e-6, "input " + index);
         }
+    }
+
+    /** Every index below {@code count} when there are at most {@code samples}; else one per equal stretch, ends included. */
+    static long[] spread(long count, int samples, Random random) {
+        if (count <= samples) {
+            return LongStream.range(0, count).toArray();
+        }
+        long[] indices = new long[samples];
+        for (int k = 0; k < samples; k++) {
+            long low = k * count / samples;
+            long high = (k + 1) * count / samples;
+            indices[k] = low + (long) (random.nextDouble() * (high - low));
+        }
+        indices[0] = 0;
+        indices[samples - 1] = count - 1;
+        return indices;
     }
 
     private static void assertClose(double analytic, double numeric, String what) {

@@ -2,6 +2,8 @@ package dev.gan4j.metrics.eval;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gan4j.core.config.ConfigException;
+import dev.gan4j.core.config.InvalidValueException;
 import dev.gan4j.core.train.RunDirectory;
 import dev.gan4j.core.train.TrainingListener;
 import dev.gan4j.core.train.TrainingRun;
@@ -44,7 +46,11 @@ public final class EvaluationListener implements TrainingListener {
     /** An evaluation that cannot work fails before the first step, not at the first evaluation. */
     @Override
     public void onStart(TrainingRun training, long firstStep) {
-        evaluator.check(training.model().samplingGenerator(), training.model().encoder(), metrics);
+        try {
+            evaluator.check(training.model().samplingGenerator(), training.model().encoder(), metrics);
+        } catch (InvalidValueException e) {
+            throw new ConfigException("evaluation." + e.field(), e.problem(), e);
+        }
     }
 
     @Override

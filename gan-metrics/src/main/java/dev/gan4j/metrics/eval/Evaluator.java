@@ -6,6 +6,7 @@ import dev.gan4j.core.api.DataSource;
 import dev.gan4j.core.api.Encoder;
 import dev.gan4j.core.api.Generator;
 import dev.gan4j.core.api.NormalSampler;
+import dev.gan4j.core.config.InvalidValueException;
 import dev.gan4j.core.train.Sampling;
 import dev.gan4j.metrics.ClassHistogram;
 import dev.gan4j.metrics.ConditionalAccuracy;
@@ -146,10 +147,13 @@ public final class Evaluator {
     /**
      * Fails as {@link #evaluate} would, without generating anything: training checks its evaluation before the first
      * step, so that a run whose evaluation cannot work does not stop at it, nor fail there again on every resume.
+     *
+     * @throws InvalidValueException naming what to change, as the fields of an experiment's {@code evaluation} section
+     *                               call it: {@code judge}, {@code metrics} or {@code samples}
      */
     public void check(Generator generator, Encoder encoder, Set<Metric> metrics) {
         if (!generator.outputShape().equals(judge.info().inputShape())) {
-            throw new IllegalArgumentException("the generator produces " + generator.outputShape() + " but the judge reads "
+            throw new InvalidValueException("judge", "the generator produces " + generator.outputShape() + " but the judge reads "
                     + judge.info().inputShape());
         }
         if (metrics.contains(Metric.CONDITIONAL)) {
@@ -161,10 +165,10 @@ public final class Evaluator {
     /** What the metrics need of the judge and of the sample count, whoever generated the samples. */
     private void checkMetrics(Set<Metric> metrics, long count) {
         if (metrics.contains(Metric.CLASSES) && judge.info().multiLabel()) {
-            throw new IllegalArgumentException("the class histogram needs a class judge; this judge recognises tags");
+            throw new InvalidValueException("metrics", "the class histogram ('classes') needs a class judge; this judge recognises tags");
         }
         if (metrics.contains(Metric.DC) && count <= DensityCoverage.DEFAULT_K || metrics.contains(Metric.PR) && count <= PrecisionRecall.DEFAULT_K) {
-            throw new IllegalArgumentException("precision/recall and density/coverage compare each sample with its k nearest "
+            throw new InvalidValueException("samples", "precision/recall and density/coverage compare each sample with its k nearest "
                     + "neighbours (k = " + PrecisionRecall.DEFAULT_K + " and " + DensityCoverage.DEFAULT_K + "), so they need more samples than k; "
                     + count + " samples");
         }
@@ -173,18 +177,18 @@ public final class Evaluator {
     /** Conditional accuracy needs a judge of what the model is conditioned on: its classes, or its tags. */
     private void requireJudgeFits(Generator generator, Encoder encoder) {
         if (generator.conditionDim() == 0) {
-            throw new IllegalArgumentException("conditional accuracy needs a conditional model; this one is unconditional");
+            throw new InvalidValueException("metrics", "conditional accuracy needs a conditional model; this one is unconditional");
         }
         if (judge.info().multiLabel()) {
             if (!judge.info().tags().equals(encoder.schema().tags())) {
-                throw new IllegalArgumentException("the judge recognises the tags " + judge.info().tags()
+                throw new InvalidValueException("judge", "the judge recognises the tags " + judge.info().tags()
                         + " but the model is conditioned on " + (encoder.schema().tags().isEmpty() ? "no tags" : encoder.schema().tags()));
             }
         } else if (encoder.schema().classes().isEmpty()) {
-            throw new IllegalArgumentException("conditional accuracy with a class judge needs a class-conditional model; this one "
+            throw new InvalidValueException("judge", "conditional accuracy with a class judge needs a class-conditional model; this one "
                     + "is conditioned on " + (encoder.schema().texts() ? "texts" : "tags (train a tag judge: gan judge train --tags)"));
         } else if (encoder.schema().classes().size() != judge.info().classes()) {
-            throw new IllegalArgumentException("the judge tells " + judge.info().classes() + " classes apart but the model is "
+            throw new InvalidValueException("judge", "the judge tells " + judge.info().classes() + " classes apart but the model is "
                     + "conditioned on " + encoder.schema().classes().size() + "; train a judge on the model's data");
         }
     }

@@ -120,6 +120,7 @@ public final class Judge {
                 stream.getFD().sync();
             }
             AtomicFiles.commit(temporary, file);
+            AtomicFiles.syncDirectory(temporary.getParent());
         } finally {
             Files.deleteIfExists(temporary);
         }

@@ -87,7 +87,8 @@ class EvaluatorTest {
         Set<Metric> all = Metric.parse("fid,kid,pr,dc,classes");
         Map<String, Double> floor = evaluator.floor(all, 1);
         Map<String, Double> good = evaluator.evaluate(replaying(0, 1, 2), Unconditional.INSTANCE, all, 1);
-        assertTrue(good.get("fid") < 3 * floor.get("fid") + 1, good + " vs floor " + floor);
+        assertTrue(good.get("fid") < 3 * floor.get("fid"), "within a small factor of the floor (0.82 against 0.33 when written): "
+                + good + " vs floor " + floor);
         assertTrue(good.get("precision") > 0.8 && good.get("recall") > 0.8, good.toString());
         assertTrue(good.get("class_kl") < 0.05 && good.get("class_min_share") > 0.25, good.toString());
     }

@@ -3,7 +3,10 @@ package dev.gan4j.datasets;
 import dev.gan4j.core.plugin.ComponentKind;
 import dev.gan4j.core.plugin.GanPlugin;
 
-/** Contributes the built-in data sources: {@code "idx"} for MNIST-style files. */
+/**
+ * Contributes the built-in data sources: {@code "idx"} for MNIST-style files, and {@code "ring"} and {@code "grid"},
+ * the Gaussian mixtures of PacGAN's 2-D benchmarks.
+ */
 public final class DatasetsPlugin extends GanPlugin {
     @Override
     public String name() {

@@ -111,8 +111,8 @@ public final class IdxReader {
         int magic = ByteBuffer.wrap(magicBytes).getInt();
         if (magic != expectedMagic) {
             String hint = magic == IMAGES_MAGIC ? " (it is an image file)" : magic == LABELS_MAGIC ? " (it is a label file)" : "";
-            throw new IOException(file + " is not an IDX " + kind + " file: magic number " + magic + ", expected "
-                    + expectedMagic + hint);
+            throw new IOException(file + " is not an IDX " + kind + " file: magic number " + String.format("0x%08X", magic)
+                    + ", expected " + String.format("0x%08X", expectedMagic) + hint);
         }
         byte[] dimBytes = in.readNBytes(4 * rank);
         if (dimBytes.length < 4 * rank) {

@@ -177,7 +177,7 @@ class IdxDataSourceTest {
 
         assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
         assertTrue(e.getMessage().contains("not an IDX image file"), e.getMessage());
-        assertTrue(e.getMessage().contains("magic number 2049, expected 2051"), e.getMessage());
+        assertTrue(e.getMessage().contains("magic number 0x00000801, expected 0x00000803 (it is a label file)"), e.getMessage());
     }
 
     @Test

@@ -119,6 +119,13 @@ final class EvaluateCommand implements Callable<Integer> {
         if ((runDir == null) == (samplesFile == null)) {
             throw new UsageException("give either RUN_DIR or --samples FILE.npy");
         }
+        if (runDir != null && config != null) {
+            throw new UsageException("--config goes with --samples: a run is evaluated against its own config");
+        }
+        if (samplesFile != null && (checkpoint != null || rawWeights || samples != null)) {
+            throw new UsageException("--checkpoint, --raw-weights and --n choose what a run generates; --samples evaluates its file"
+                    + " as it is");
+        }
         nativeThreads.apply();
         CheckpointModels.Restored restored = runDir == null ? null : CheckpointModels.load(registry, runDir, checkpoint);
         boolean classConditional = restored != null && restored.model().generator().conditionDim() > 0

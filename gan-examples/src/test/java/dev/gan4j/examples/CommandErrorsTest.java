@@ -66,6 +66,8 @@ class CommandErrorsTest {
         Path out = dir.resolve("out.npy");
         List<List<String>> misuses = List.of(
                 List.of("evaluate"),
+                List.of("evaluate", run.toString(), "--config", "toy-ring"),
+                List.of("evaluate", "--samples", out.toString(), "--n", "10"),
                 List.of("sample", run.toString(), "--n", "0", "--out", out.toString()),
                 List.of("sample", run.toString(), "--n", "4", "--label", "1", "--out", out.toString()),
                 List.of("bench", "toy-ring", "--iters", "0"),

@@ -7,7 +7,7 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Mode coverage on a known Gaussian mixture, as in the 2-D benchmarks of PacGAN (Lin et al. 2018)
- * and VEEGAN: a sample is high quality when it lies within three standard deviations of its nearest
+ * and VEEGAN (Srivastava et al. 2017): a sample is high quality when it lies within three standard deviations of its nearest
  * mean; a mode is captured when at least one high-quality sample falls to it; the spread is the KL
  * divergence of the captured-sample histogram to the uniform distribution over modes.
  */
@@ -31,6 +31,14 @@ public final class ModeCoverage {
             throw new IllegalArgumentException("need at least one mean and std > 0, found " + means.length + " means, std " + std);
         }
         int dims = means[0].length;
+        for (double[] mean : means) {
+            if (mean.length != dims) {
+                throw new IllegalArgumentException("every mean needs " + dims + " coordinates, as the first has; found " + mean.length);
+            }
+        }
+        if (samples.size(0) == 0) {
+            throw new IllegalArgumentException("mode coverage needs at least one sample");
+        }
         if (samples.rank() != 2 || samples.size(1) != dims) {
             throw new IllegalArgumentException("samples must be [n, " + dims + "], found " + java.util.Arrays.toString(samples.shape()));
         }

@@ -11,6 +11,8 @@
  *   <li>{@link dev.gan4j.metrics.DensityCoverage}: density and coverage (Naeem et al. 2020).
  *   <li>{@link dev.gan4j.metrics.ClassHistogram} and {@link dev.gan4j.metrics.ConditionalAccuracy}:
  *       mode collapse and condition obedience as seen by a judge classifier.
+ *   <li>{@link dev.gan4j.metrics.ModeCoverage}: modes captured and high-quality share on a known Gaussian
+ *       mixture, the 2-D benchmarks of PacGAN (Lin et al. 2018), without a judge.
  * </ul>
  *
  * <p>Nearest-neighbour metrics compute pairwise distances as matrix products, a block of rows at a

@@ -46,6 +46,16 @@ class ModeCoverageTest {
         assertThrows(IllegalArgumentException.class, () -> ModeCoverage.compute(Nd4j.create(new double[][] {{1, 2, 3}}), MEANS, 0.05));
     }
 
+    @Test
+    void unusableInputIsRefusedSayingWhy() {
+        IllegalArgumentException ragged = assertThrows(IllegalArgumentException.class,
+                () -> ModeCoverage.compute(Nd4j.create(new double[][] {{0, 0}}), new double[][] {{0, 0}, {1}}, 0.05));
+        assertEquals("every mean needs 2 coordinates, as the first has; found 1", ragged.getMessage());
+        IllegalArgumentException empty = assertThrows(IllegalArgumentException.class,
+                () -> ModeCoverage.compute(Nd4j.create(org.nd4j.linalg.api.buffer.DataType.DOUBLE, 0, 2), MEANS, 0.05));
+        assertEquals("mode coverage needs at least one sample", empty.getMessage());
+    }
+
     /** PacGAN's cut-off, exactly 3 std from the nearest mean, in any direction; a mode counts only its HQ samples. */
     @Test
     void highQualityEndsAtThreeStd() {

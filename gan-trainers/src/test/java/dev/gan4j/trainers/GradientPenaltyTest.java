@@ -325,6 +325,34 @@ class GradientPenaltyTest {
         }
     }
 
+    /**
+     * A DCGAN-shaped critic, as the anime recipe's DRAGAN penalises: the near passes of convolutions keep the frozen
+     * leaky-ReLU slopes and, spectrally normalized, the last W / sigma.
+     */
+    @ParameterizedTest
+    @EnumSource(GradientPenalty.class)
+    void parameterGradientMatchesFiniteDifferencesThroughConvolutionalCritics(GradientPenalty kind) {
+        Shape image = Shape.image(1, 8, 8);
+        INDArray real = new NormalSampler(1).next(DataType.DOUBLE, N, 64).reshape('c', N, 1, 8, 8);
+        INDArray fake = new NormalSampler(2).next(DataType.DOUBLE, N, 64).muli(2).reshape('c', N, 1, 8, 8);
+        for (boolean spectralNorm : new boolean[] {false, true}) {
+            FastNetwork network = FastNetwork.builder(image, DataType.DOUBLE).spectralNorm(spectralNorm)
+                    .conv(3, 4, 2, 1).leakyRelu(0.2).conv(4, 4, 2, 1).leakyRelu(0.2).dense(1).build(new Sgd(0.1), 3, 0.3);
+            NetworkDiscriminator judge = new NetworkDiscriminator(image, 0, network);
+            Critic critic = spectralNorm ? Critic.converged(judge, null, real) : new Critic(judge, null, null);
+            int[] checked = checkedParameters(network.parameterCount());
+            double[] expected = finiteDifferences(critic, kind, 3.0, real, fake, checked);
+            critic.reset(network.parameters().dup());
+            network.discardGradients();
+            new GradientPenaltyTerm(new GradientPenaltySpec(kind.id(), 3.0, null))
+                    .accumulate(judge, null, real, fake, context(DataType.DOUBLE));
+            double[] actual = network.accumulatedGradient().toDoubleVector();
+            network.discardGradients();
+            double error = relativeError(actual, expected, checked);
+            assertTrue(error < 1e-4, kind + " through convolutions" + (spectralNorm ? " with SN" : "") + ": relative error " + error);
+        }
+    }
+
     /** The penalties as their papers define them, per example, before the weight. */
     @Test
     void penaltiesHaveTheirPapersFormulas() {

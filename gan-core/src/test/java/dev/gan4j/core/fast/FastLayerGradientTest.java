@@ -40,6 +40,15 @@ class FastLayerGradientTest {
         check(Shape.image(3, 4, 4), b -> b.deconv(2, 4, 2, 1));
     }
 
+    /** Odd kernels, unit stride, no padding and non-square maps: the layouts DCGAN's 4-2-1 never exercises. */
+    @Test
+    void convolutionsOfOtherGeometries() {
+        check(Shape.image(2, 7, 5), b -> b.conv(3, 3, 1, 0));
+        check(Shape.image(2, 6, 6), b -> b.conv(2, 5, 2, 2));
+        check(Shape.image(2, 3, 4), b -> b.deconv(3, 3, 1, 1));
+        check(Shape.image(1, 3, 3), b -> b.deconv(2, 3, 2, 0));
+    }
+
     @Test
     void batchNormOfImagesInTrainingMode() {
         check(Shape.image(3, 4, 4), b -> b.batchNorm());

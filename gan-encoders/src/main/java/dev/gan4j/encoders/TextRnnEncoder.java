@@ -22,7 +22,8 @@ import static java.util.Objects.requireNonNull;
 /**
  * Sentences through a word embedding and a recurrent network ({@link RecurrentTextNetwork}), trained by D's
  * gradient with respect to the condition. The vocabulary is every word of the data's texts seen at least
- * {@code minCount} times, most frequent first; id 0 pads, id 1 stands for any other word. Built once from the
+ * {@code minCount} times, most frequent first; id 0 pads, and id 1 is the whole of a sentence none of whose words
+ * is known (the unknown words of other sentences are left out). Built once from the
  * data, it is kept in the schema this encoder reports, which checkpoints store, so a checkpoint rebuilds the
  * same encoder without the data.
  */

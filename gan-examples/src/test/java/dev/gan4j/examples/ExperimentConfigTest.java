@@ -127,6 +127,8 @@ class ExperimentConfigTest {
 
     @Test
     void wrongTypesAreErrorsWithTheirPath() {
+        assertEquals("name", failsWith("name=true").path(), "a boolean is not a name");
+        assertEquals("evaluation.metrics", failsWith("evaluation={\"metrics\": [\"fid\", null]}").path());
         assertEquals("training.iterations", failsWith("training.iterations=\"many\"").path());
         assertEquals("training.iterations", failsWith("training.iterations=2.5").path());
         assertEquals("generator.latentDim", failsWith("generator.latentDim=true").path());
@@ -238,6 +240,12 @@ class ExperimentConfigTest {
         assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
         ConfigException absent = assertThrows(ConfigException.class, () -> reader.read(dir.resolve("nope.json"), List.of()));
         assertTrue(absent.getMessage().contains("nope.json"), absent.getMessage());
+        ConfigException folder = assertThrows(ConfigException.class, () -> reader.read(dir, List.of()));
+        assertTrue(folder.getMessage().contains(dir + " is a directory"), folder.getMessage());
+        Path latin1 = dir.resolve("latin1.json");
+        Files.write(latin1, MINIMAL.replace("\"t\"", "\"caf\u00e9\"").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        ConfigException encoding = assertThrows(ConfigException.class, () -> reader.read(latin1, List.of()));
+        assertTrue(encoding.getMessage().contains("not UTF-8"), encoding.getMessage());
     }
 
     /** What only the assembled model shows (a strategy asking for a D or a batch the experiment lacks) still names its field. */

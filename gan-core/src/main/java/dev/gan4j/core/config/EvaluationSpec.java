@@ -19,6 +19,9 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EvaluationSpec(List<String> metrics, Integer every, Integer samples, String judge, Long seed, DataSpec heldOut) {
     public EvaluationSpec {
+        if (metrics != null && metrics.contains(null)) {
+            throw new InvalidValueException("metrics", "holds a null; name metrics such as \"fid\"");
+        }
         metrics = List.copyOf(metrics == null ? List.of("fid") : metrics);
         if (metrics.isEmpty()) {
             throw new InvalidValueException("metrics", "must name at least one metric");

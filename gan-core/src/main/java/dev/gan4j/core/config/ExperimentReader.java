@@ -48,7 +48,12 @@ public final class ExperimentReader {
             text = Files.readString(file);
         } catch (NoSuchFileException e) {
             throw new ConfigException("", "config file not found: " + file);
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new ConfigException("", "config file " + file + " is not UTF-8 text");
         } catch (IOException e) {
+            if (Files.isDirectory(file)) {
+                throw new ConfigException("", "config file " + file + " is a directory; name a JSON file or a preset");
+            }
             throw new UncheckedIOException("cannot read config file " + file, e);
         }
         try {
@@ -134,7 +139,7 @@ public final class ExperimentReader {
                 node.set(keys[i], child);
             } else if (!child.isObject()) {
                 throw new ConfigException(String.join(".", List.of(keys).subList(0, i + 1)),
-                        "--set " + path + ": this is a " + child.getNodeType().toString().toLowerCase() + ", not an object");
+                        "--set " + path + ": this is a " + child.getNodeType().toString().toLowerCase(java.util.Locale.ROOT) + ", not an object");
             }
             node = (ObjectNode) child;
         }

@@ -82,14 +82,18 @@ public final class AtomicFiles {
         Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    /** Writes an image as a PNG that appears complete or not at all. */
+    /** Writes an image as a PNG that appears complete or not at all, and survives a power cut once this returns. */
     public static void writePng(java.awt.image.RenderedImage image, Path target) throws IOException {
         Path temporary = temporarySibling(target);
         try {
             if (!javax.imageio.ImageIO.write(image, "png", temporary.toFile())) {
                 throw new IOException("no PNG writer available");
             }
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
             commit(temporary, target);
+            syncDirectory(temporary.getParent());
         } finally {
             Files.deleteIfExists(temporary);
         }

@@ -40,12 +40,15 @@ public final class NpyReader {
             headerLength = buffer.getShort(8) & 0xffff;
             headerStart = 10;
         } else if (major == 2 || major == 3) {
+            if (bytes.length < 12) {
+                throw new IOException(file + " is truncated (header)");
+            }
             headerLength = buffer.getInt(8);
             headerStart = 12;
         } else {
             throw new IOException(file + ": NPY version " + major + " is not supported");
         }
-        if (headerStart + headerLength > bytes.length) {
+        if (headerLength < 0 || headerLength > bytes.length - headerStart) {
             throw new IOException(file + " is truncated (header)");
         }
         String header = new String(bytes, headerStart, headerLength, StandardCharsets.US_ASCII);
@@ -53,16 +56,31 @@ public final class NpyReader {
         if (find(FORTRAN, header, file, "fortran_order").equals("True")) {
             throw new IOException(file + ": Fortran-ordered arrays are not supported");
         }
-        long[] shape = Arrays.stream(find(SHAPE, header, file, "shape").split(","))
-                .map(String::trim).filter(s -> !s.isEmpty()).mapToLong(Long::parseLong).toArray();
-        long count = Arrays.stream(shape).reduce(1, (a, b) -> a * b);
+        String shapeText = find(SHAPE, header, file, "shape");
+        long[] shape;
+        long count = 1;
+        try {
+            shape = Arrays.stream(shapeText.split(",")).map(String::trim).filter(d -> !d.isEmpty())
+                    .map(d -> d.endsWith("L") ? d.substring(0, d.length() - 1) : d).mapToLong(Long::parseLong).toArray();
+            for (long dimension : shape) {
+                if (dimension < 0) {
+                    throw new NumberFormatException("negative");
+                }
+                count = Math.multiplyExact(count, dimension);
+            }
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new IOException(file + ": NPY header has an unreadable shape (" + shapeText + ")");
+        }
+        if (count > Integer.MAX_VALUE) {
+            throw new IOException(file + ": shape " + Arrays.toString(shape) + " holds more values than an array can");
+        }
         int width = switch (descr) {
             case "<f4", "<i4" -> 4;
             case "<f8", "<i8" -> 8;
             default -> throw new IOException(file + ": dtype " + descr + " is not supported (float32, float64, int32 or int64 expected)");
         };
         int dataStart = headerStart + headerLength;
-        if ((long) bytes.length - dataStart != count * width) {
+        if ((long) bytes.length - dataStart != count * (long) width) {
             throw new IOException(file + " holds " + (bytes.length - dataStart) + " data bytes, its shape "
                     + Arrays.toString(shape) + " needs " + count * width + " (truncated or corrupt)");
         }

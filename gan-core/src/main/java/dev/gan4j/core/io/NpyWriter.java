@@ -28,6 +28,7 @@ public final class NpyWriter implements AutoCloseable {
     private final long expected;
     private final String descr;
     private long written;
+    private boolean closed;
 
     /**
      * @param dataType {@link DataType#FLOAT} ({@code <f4}) or {@link DataType#INT} ({@code <i4}) or
@@ -50,7 +51,20 @@ public final class NpyWriter implements AutoCloseable {
         this.temporary = AtomicFiles.temporarySibling(target);
         this.file = new FileOutputStream(temporary.toFile());
         this.out = new DataOutputStream(new BufferedOutputStream(file, 1 << 16));
-        writeHeader();
+        try {
+            writeHeader();
+        } catch (IOException | RuntimeException e) {
+            discard();
+            throw e;
+        }
+    }
+
+    private void discard() throws IOException {
+        try {
+            file.close();
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
     }
 
     private void writeHeader() throws IOException {
@@ -104,15 +118,25 @@ public final class NpyWriter implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        out.flush();
-        file.getFD().sync();
-        out.close();
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            out.flush();
+            file.getFD().sync();
+            out.close();
+        } catch (IOException | RuntimeException e) {
+            discard();
+            throw e;
+        }
         if (written != expected) {
             Files.deleteIfExists(temporary);
             throw new IllegalStateException("wrote " + written + " values, the declared shape "
                     + Arrays.toString(shape) + " needs " + expected);
         }
         AtomicFiles.commit(temporary, target);
+        AtomicFiles.syncDirectory(temporary.getParent());
     }
 
     /** Writes one whole array. */

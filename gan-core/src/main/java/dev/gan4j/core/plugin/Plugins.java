@@ -6,6 +6,7 @@ import com.google.inject.Module;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 
 /** Finds the plugins on the class path and builds the one injector of the application. */
@@ -16,7 +17,12 @@ public final class Plugins {
     /** Plugins listed in {@code META-INF/services/dev.gan4j.core.plugin.GanPlugin} visible to {@code loader}. */
     public static List<GanPlugin> discover(ClassLoader loader) {
         List<GanPlugin> plugins = new ArrayList<>();
-        ServiceLoader.load(GanPlugin.class, loader).forEach(plugins::add);
+        try {
+            ServiceLoader.load(GanPlugin.class, loader).forEach(plugins::add);
+        } catch (ServiceConfigurationError e) {
+            throw new IllegalStateException("a plugin on the class path (GAN_CLASSPATH) cannot be loaded; was its jar built"
+                    + " against another version of gan-core? " + e.getMessage(), e);
+        }
         return plugins;
     }
 

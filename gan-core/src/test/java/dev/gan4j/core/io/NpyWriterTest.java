@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -78,6 +79,41 @@ class NpyWriterTest {
         Files.write(bytes16, header.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
         java.io.IOException dtype = assertThrows(java.io.IOException.class, () -> NpyReader.read(bytes16));
         assertTrue(dtype.getMessage().contains("<f2") && dtype.getMessage().contains("h.npy"), dtype.getMessage());
+    }
+
+    /** The file with its shape replaced, the header's padding adjusted so that its length and the data stay where they were. */
+    private static byte[] patched(String file, String shape) {
+        int end = file.indexOf('\n');
+        String header = file.substring(0, end).replace("(2, 3)", shape).stripTrailing();
+        String padded = header + " ".repeat(end - header.length());
+        return (padded + file.substring(end)).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    /** Damaged headers are IOExceptions naming the file, never an index or number-format error from deep inside. */
+    @Test
+    void damagedHeadersNameTheFile(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("x.npy");
+        NpyWriter.write(file, Nd4j.create(new float[] {1, 2, 3, 4, 5, 6}, new long[] {2, 3}));
+        byte[] good = Files.readAllBytes(file);
+        String header = new String(good, java.nio.charset.StandardCharsets.ISO_8859_1);
+
+        byte[] version2 = java.util.Arrays.copyOf(good, 11);
+        version2[6] = 2;
+        byte[] negativeLength = good.clone();
+        negativeLength[6] = 2;
+        negativeLength[8] = (byte) 0xff;
+        negativeLength[9] = (byte) 0xff;
+        negativeLength[10] = (byte) 0xff;
+        negativeLength[11] = (byte) 0xff;
+        for (byte[] damaged : java.util.List.of(version2, negativeLength,
+                patched(header, "(2, x)"), patched(header, "(-2, -3)"), patched(header, "(4294967296, 4294967296)"))) {
+            Files.write(file, damaged);
+            java.io.IOException e = assertThrows(java.io.IOException.class, () -> NpyReader.read(file));
+            assertTrue(e.getMessage().startsWith(file.toString()), e.getMessage());
+        }
+
+        Files.write(file, patched(header, "(2L, 3L)"));
+        assertArrayEquals(new long[] {2, 3}, NpyReader.read(file).shape(), "Python 2 writes long dimensions with an L");
     }
 
     @Test

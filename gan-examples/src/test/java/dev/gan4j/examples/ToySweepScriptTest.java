@@ -96,6 +96,12 @@ class ToySweepScriptTest {
         assertEquals(2, unknown.exitCode());
         assertTrue(unknown.err().contains("unknown loss softmax (valid: minimax non-saturating least-squares hinge"
                 + " wasserstein error-driven)"), unknown.err());
+        TestExperiments.Result notANumber = run(SCRIPT, List.of("-n", "ten", "toy-ring"));
+        assertEquals(2, notANumber.exitCode());
+        assertTrue(notANumber.err().startsWith("toy_sweep: -n must be a positive integer, found 'ten'"), notANumber.err());
+        TestExperiments.Result noValue = run(SCRIPT, List.of("toy-ring", "--log"));
+        assertEquals(2, noValue.exitCode());
+        assertTrue(noValue.err().startsWith("toy_sweep: --log needs a value"), noValue.err());
     }
 
     private static String row(String label, int seed, String modes, String hq, int met, String overrides) {

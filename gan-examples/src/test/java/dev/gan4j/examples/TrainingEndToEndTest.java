@@ -120,6 +120,39 @@ class TrainingEndToEndTest {
         assertEquals(lines(new RunDirectory(dir.resolve("a")).metrics()).size(), metrics.size(), "no duplicated metric lines");
     }
 
+    /** A run killed between checkpoints had logged steps its resume repeats: their lines are cut, not doubled. */
+    @Test
+    void resumingAfterACrashCutsTheMetricLinesOfTheLostSteps(@TempDir Path dir) throws Exception {
+        Experiment full = reader.read(TestExperiments.smallDcgan("crash", 8, 4), List.of());
+        session().train(full, dir.resolve("a"), false);
+        TrainingListener killer = new TrainingListener() {
+            @Override
+            public void onStep(TrainingRun run, long completed, Map<String, Double> values) {
+                if (completed == 6) {
+                    throw new IllegalStateException("killed at step 6");
+                }
+            }
+        };
+        assertThrows(IllegalStateException.class, () -> session().optListener(killer).train(full, dir.resolve("b"), false));
+        List<Long> beforeResume = loggedSteps(dir.resolve("b"));
+        assertEquals(List.of(2L, 4L, 6L), beforeResume, "step 6 was logged, then lost with the process");
+
+        session().train(full, dir.resolve("b"), true);
+        assertEquals(loggedSteps(dir.resolve("a")), loggedSteps(dir.resolve("b")));
+    }
+
+    private static List<Long> loggedSteps(Path run) throws Exception {
+        java.util.regex.Pattern step = java.util.regex.Pattern.compile("^\\{\"step\":(\\d+)");
+        List<Long> steps = new ArrayList<>();
+        for (String line : lines(new RunDirectory(run).metrics())) {
+            java.util.regex.Matcher m = step.matcher(line);
+            if (m.find()) {
+                steps.add(Long.parseLong(m.group(1)));
+            }
+        }
+        return steps;
+    }
+
     @Test
     void anExistingRunIsNeverOverwrittenAndResumeRefusesAnotherArchitecture(@TempDir Path dir) {
         Experiment small = reader.read(TestExperiments.smallDcgan("guard", 2, 2), List.of());

@@ -56,6 +56,7 @@ public final class Checkpoints {
     /** Where {@link #write} sets aside the {@code step-N} it replaces, until the new one is in place. */
     private static final Pattern REPLACED_DIR = Pattern.compile("\\.replaced-step-(\\d+)\\.tmp-.*");
     private static final String STATE = "state.json";
+    private static final String STEP_PREFIX = "step-";
 
     private Checkpoints() {
     }
@@ -71,7 +72,7 @@ public final class Checkpoints {
         requireFiniteParameters(model, step);
         Path parent = run.checkpoints();
         Files.createDirectories(parent);
-        Path target = parent.resolve("step-" + step);
+        Path target = parent.resolve(STEP_PREFIX + step);
         Path temporary = Files.createDirectory(AtomicFiles.temporarySibling(target));
         try {
             ObjectNode state = mapper.createObjectNode();
@@ -110,7 +111,12 @@ public final class Checkpoints {
             if (Files.exists(target)) {
                 Path old = Files.createDirectory(AtomicFiles.temporarySibling(parent.resolve("replaced-step-" + step)));
                 Files.move(target, old.resolve("old"), StandardCopyOption.ATOMIC_MOVE);
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+                try {
+                    Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+                } catch (IOException e) {
+                    Files.move(old.resolve("old"), target, StandardCopyOption.ATOMIC_MOVE);
+                    throw e;
+                }
                 AtomicFiles.syncDirectory(parent);
                 AtomicFiles.deleteRecursively(old);
             } else {
@@ -148,7 +154,7 @@ public final class Checkpoints {
                 Matcher m = REPLACED_DIR.matcher(aside.getFileName().toString());
                 Path old = aside.resolve("old");
                 if (m.matches() && Files.isRegularFile(old.resolve(STATE))) {
-                    Path target = run.checkpoints().resolve("step-" + m.group(1));
+                    Path target = run.checkpoints().resolve(STEP_PREFIX + m.group(1));
                     if (!Files.exists(target)) {
                         Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
                     }
@@ -261,6 +267,21 @@ public final class Checkpoints {
                 files.put(e.getKey(), e.getValue().path("file").asText());
                 checksums.put(e.getKey(), e.getValue().path("sha256").asText());
             });
+            for (Map.Entry<String, String> checksum : checksums.entrySet()) {
+                if (checksum.getValue().isEmpty()) {
+                    throw corrupt(statePath, "it records no sha256 for " + checksum.getKey());
+                }
+            }
+            for (String number : List.of("step", "seed")) {
+                if (!state.get(number).canConvertToExactIntegral()) {
+                    throw corrupt(statePath, number + " must be a whole number, found " + state.get(number));
+                }
+            }
+            long step = state.get("step").asLong();
+            String name = directory.getFileName().toString();
+            if (name.startsWith(STEP_PREFIX) && !name.equals(STEP_PREFIX + step)) {
+                throw corrupt(statePath, "it records step " + step + ", but its directory is " + name);
+            }
             for (Map.Entry<String, String> file : files.entrySet()) {
                 Path path = directory.resolve(file.getValue());
                 if (file.getValue().isEmpty() || !Files.isRegularFile(path)) {
@@ -273,7 +294,7 @@ public final class Checkpoints {
                             + " does not match " + checksums.get(file.getKey()) + " recorded in state.json");
                 }
             }
-            return new Checkpoint(directory, state.get("step").asLong(), state.get("seed").asLong(), shape,
+            return new Checkpoint(directory, step, state.get("seed").asLong(), shape,
                     state.path("conditionDim").asInt(), conditions, configJson, files, checksums);
         } catch (IOException e) {
             throw new CorruptCheckpointException("cannot read checkpoint " + directory + ": " + e.getMessage(), e);

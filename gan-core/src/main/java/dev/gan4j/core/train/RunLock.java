@@ -41,6 +41,9 @@ final class RunLock implements AutoCloseable {
                 lock = channel.tryLock();
             } catch (OverlappingFileLockException e) {
                 lock = null;
+            } catch (IOException | RuntimeException e) {
+                channel.close();
+                throw e;
             }
             if (lock == null) {
                 channel.close();

@@ -153,6 +153,22 @@ class CheckpointsTest {
         assertTrue(badShape.startsWith("checkpoint file " + state + " is corrupt: dataShape: ")
                 && badShape.contains("shape dimensions must be > 0") && !badShape.contains("Source"), badShape);
 
+        com.fasterxml.jackson.databind.node.ObjectNode otherStep = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(full);
+        otherStep.put("step", 7);
+        Files.writeString(state, mapper.writeValueAsString(otherStep));
+        assertEquals("checkpoint file " + state + " is corrupt: it records step 7, but its directory is step-3",
+                assertThrows(CorruptCheckpointException.class, () -> Checkpoints.read(written, mapper)).getMessage());
+        otherStep.put("step", "three");
+        Files.writeString(state, mapper.writeValueAsString(otherStep));
+        assertEquals("checkpoint file " + state + " is corrupt: step must be a whole number, found \"three\"",
+                assertThrows(CorruptCheckpointException.class, () -> Checkpoints.read(written, mapper)).getMessage());
+        com.fasterxml.jackson.databind.node.ObjectNode noChecksum = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(full);
+        String network = noChecksum.get("networks").fieldNames().next();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) noChecksum.get("networks").get(network)).remove("sha256");
+        Files.writeString(state, mapper.writeValueAsString(noChecksum));
+        assertEquals("checkpoint file " + state + " is corrupt: it records no sha256 for " + network,
+                assertThrows(CorruptCheckpointException.class, () -> Checkpoints.read(written, mapper)).getMessage());
+
         Files.delete(state);
         assertEquals("checkpoint " + written + " is incomplete: state.json is missing",
                 assertThrows(CorruptCheckpointException.class, () -> Checkpoints.read(written, mapper)).getMessage());

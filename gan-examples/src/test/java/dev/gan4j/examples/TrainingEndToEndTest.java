@@ -141,6 +141,22 @@ class TrainingEndToEndTest {
         assertEquals(loggedSteps(dir.resolve("a")), loggedSteps(dir.resolve("b")));
     }
 
+    /** Batches are drawn by a permutation of the examples: data that changed under the same config cannot continue a run. */
+    @Test
+    void resumingOnDataOfAnotherSizeIsRefused(@TempDir Path dir) throws Exception {
+        Experiment ring = reader.read(Presets.json("toy-ring").orElseThrow(), List.of("training.iterations=2", "data.size=500"));
+        Path run = dir.resolve("run");
+        session().train(ring, run, false);
+        Path state = run.resolve("checkpoints/step-2/state.json");
+        assertTrue(Files.readString(state).contains("\"dataSize\" : 500"), Files.readString(state));
+        Files.writeString(state, Files.readString(state).replace("\"dataSize\" : 500", "\"dataSize\" : 400"));
+        ConfigException refused = assertThrows(ConfigException.class,
+                () -> session().train(reader.read(run.resolve("config.json"), List.of("training.iterations=4")), run, true));
+        assertEquals("data", refused.path());
+        assertTrue(refused.getMessage().contains("now holds 500 examples") && refused.getMessage().contains("trained on 400"),
+                refused.getMessage());
+    }
+
     private static List<Long> loggedSteps(Path run) throws Exception {
         java.util.regex.Pattern step = java.util.regex.Pattern.compile("^\\{\"step\":(\\d+)");
         List<Long> steps = new ArrayList<>();

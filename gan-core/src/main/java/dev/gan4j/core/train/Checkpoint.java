@@ -10,10 +10,13 @@ import java.util.Map;
  * A verified checkpoint directory: its step, the resolved experiment it was written under and
  * the data shape and condition schema, enough to rebuild the networks without opening the data.
  *
+ * @param dataSize     examples the run drew its batches from, whose order depends on their number; -1 in checkpoints
+ *                     written before it was recorded
  * @param networkFiles network role to file name
  * @param checksums    network role to SHA-256 of its file
  */
-public record Checkpoint(Path directory, long step, long seed, Shape dataShape, int conditionDim, ConditionSchema conditions,
+public record Checkpoint(Path directory, long step, long seed, Shape dataShape, long dataSize, int conditionDim,
+                         ConditionSchema conditions,
                          String configJson,
                          Map<String, String> networkFiles, Map<String, String> checksums) {
     public Checkpoint {

@@ -12,12 +12,15 @@ public final class CheckpointListener implements TrainingListener {
     private final RunDirectory run;
     private final String configJson;
     private final ObjectMapper mapper;
+    private final long dataSize;
     private long lastWritten = -1;
     private Path latest;
 
-    public CheckpointListener(RunDirectory run, String configJson, ObjectMapper mapper) {
+    /** @param dataSize the examples batches are drawn from, recorded so that a resume on other data is refused */
+    public CheckpointListener(RunDirectory run, String configJson, long dataSize, ObjectMapper mapper) {
         this.run = run;
         this.configJson = configJson;
+        this.dataSize = dataSize;
         this.mapper = mapper;
     }
 
@@ -43,7 +46,7 @@ public final class CheckpointListener implements TrainingListener {
     private void write(TrainingRun training, long completed) {
         try {
             latest = Checkpoints.write(run, completed, training.experiment().seed(), training.model(),
-                    training.dataShape(), configJson, mapper);
+                    training.dataShape(), dataSize, configJson, mapper);
             lastWritten = completed;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write checkpoint " + completed + " under " + run.checkpoints(), e);

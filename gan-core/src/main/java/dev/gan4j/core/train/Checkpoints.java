@@ -69,6 +69,15 @@ public final class Checkpoints {
      */
     public static Path write(RunDirectory run, long step, long seed, GanModel model, Shape dataShape,
                              String configJson, ObjectMapper mapper) throws IOException {
+        return write(run, step, seed, model, dataShape, -1, configJson, mapper);
+    }
+
+    /**
+     * @param dataSize the number of examples batches are drawn from (their order depends on it), so that a resume on
+     *                 data that has changed under the same config is refused; -1 records nothing
+     */
+    public static Path write(RunDirectory run, long step, long seed, GanModel model, Shape dataShape, long dataSize,
+                             String configJson, ObjectMapper mapper) throws IOException {
         requireFiniteParameters(model, step);
         Path parent = run.checkpoints();
         Files.createDirectories(parent);
@@ -80,6 +89,9 @@ public final class Checkpoints {
             state.put("step", step);
             state.put("seed", seed);
             state.set("dataShape", mapper.valueToTree(dataShape));
+            if (dataSize >= 0) {
+                state.put("dataSize", dataSize);
+            }
             state.put("conditionDim", model.generator().conditionDim());
             state.set("conditions", mapper.valueToTree(model.encoder().schema()));
             ObjectNode networks = state.putObject("networks");
@@ -294,7 +306,8 @@ public final class Checkpoints {
                             + " does not match " + checksums.get(file.getKey()) + " recorded in state.json");
                 }
             }
-            return new Checkpoint(directory, step, state.get("seed").asLong(), shape,
+            long dataSize = state.hasNonNull("dataSize") ? state.get("dataSize").asLong() : -1;
+            return new Checkpoint(directory, step, state.get("seed").asLong(), shape, dataSize,
                     state.path("conditionDim").asInt(), conditions, configJson, files, checksums);
         } catch (IOException e) {
             throw new CorruptCheckpointException("cannot read checkpoint " + directory + ": " + e.getMessage(), e);

@@ -62,6 +62,11 @@ public final class ExperimentAssembly {
                         + ": examples of shape " + data.shape() + " with " + describe(schema) + ", where the checkpoint was trained on "
                         + checkpoint.dataShape() + " with " + describe(saved));
             }
+            if (checkpoint.dataSize() >= 0 && checkpoint.dataSize() != data.size()) {
+                throw new ConfigException("data", data.description() + " now holds " + data.size() + " examples, where checkpoint "
+                        + checkpoint.directory() + " was trained on " + checkpoint.dataSize() + ": the batches drawn from them would"
+                        + " not continue the run; train the changed data as a new run (--run-dir)");
+            }
             if (!saved.vocabulary().isEmpty()) {
                 schema = schema.withVocabulary(saved.vocabulary());
             }

@@ -261,8 +261,14 @@ public final class ConditionalNetwork implements TrainableNetwork {
 
     @Override
     public void readState(DataInputStream in) throws IOException {
-        for (TrainableNetwork part : parts()) {
-            part.readState(in);
+        List<String> names = List.of("features", "head", "embedding");
+        List<TrainableNetwork> parts = parts();
+        for (int i = 0; i < parts.size(); i++) {
+            try {
+                parts.get(i).readState(in);
+            } catch (IOException e) {
+                throw new IOException("the conditional network's " + names.get(i) + ": " + e.getMessage(), e);
+            }
         }
     }
 }

@@ -16,13 +16,16 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -185,5 +188,10 @@ class ConditionalNetworkTest {
         b.condition(y);
         assertArrayEquals(a.forward(x, false).toDoubleVector(), b.forward(x, false).toDoubleVector(), 0);
         assertEquals(a.parameterCount(), a.parameters().length());
+        byte[] cut = Arrays.copyOf(bytes.toByteArray(), 16);
+        IOException damaged = assertThrows(IOException.class,
+                () -> b.readState(new DataInputStream(new ByteArrayInputStream(cut))));
+        assertTrue(damaged.getMessage().startsWith("the conditional network's features: "),
+                damaged.getMessage());
     }
 }

@@ -8,6 +8,7 @@ import dev.gan4j.core.config.DataSpec;
 import dev.gan4j.core.config.EvaluationSpec;
 import dev.gan4j.core.config.Experiment;
 import dev.gan4j.core.plugin.ComponentRegistry;
+import dev.gan4j.metrics.DensityCoverage;
 import dev.gan4j.metrics.eval.Evaluator;
 import dev.gan4j.metrics.eval.Metric;
 import dev.gan4j.metrics.judge.Judge;
@@ -20,6 +21,9 @@ import java.util.Set;
 
 /** Builds the evaluator of an experiment: its judge, its held-out split and its training split (for the floor). */
 final class Evaluations {
+    /** Density and coverage compare each held-out example with its 5 nearest neighbours among the others. */
+    private static final int MINIMUM_HELD_OUT = DensityCoverage.DEFAULT_K;
+
     private Evaluations() {
     }
 
@@ -103,7 +107,17 @@ final class Evaluations {
             Judge judge = Judge.load(judgePath);
             DataSource reference = heldOut != null ? JudgeCommand.open(heldOut, heldOutField)
                     : JudgeCommand.open(registry, JudgeCommand.withSplit(registry, trainJson, "test", heldOutField, "data"), "data");
-            return new Setup(judgePath, judge, new Evaluator(judge, reference, training, samples));
+            if (reference.size() <= MINIMUM_HELD_OUT) {
+                throw new ConfigException(heldOut != null ? heldOutField : "data", "the held-out data (" + reference.description()
+                        + ") holds " + reference.size() + " examples; the metrics compare samples with their nearest held-out"
+                        + " neighbours and need more than " + MINIMUM_HELD_OUT + (heldOut != null ? ""
+                        : " (a data.limit applies to the test split too)"));
+            }
+            try {
+                return new Setup(judgePath, judge, new Evaluator(judge, reference, training, samples));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(judgeField, e.getMessage() + " (judge " + judgePath + ")", e);
+            }
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the data spec of " + experiment.name(), e);
         } catch (IOException e) {

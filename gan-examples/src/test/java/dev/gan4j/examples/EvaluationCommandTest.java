@@ -129,6 +129,11 @@ class EvaluationCommandTest {
                 "--n", "100", "--metrics", "fid", "--held-out", ownFiles("t10k", 150));
         assertEquals(0, other.exitCode(), other.err());
         assertTrue(fid(other.out()) != fid(given.out()), "--held-out replaces the run's own: " + other.out());
+        TestExperiments.Result tiny = TestExperiments.run("evaluate", run.toString(), "--judge", judge.toString(),
+                "--n", "100", "--metrics", "fid", "--held-out", ownFiles("t10k", 5));
+        assertEquals(2, tiny.exitCode(), tiny.err());
+        assertTrue(tiny.err().startsWith("error: --held-out: the held-out data (") && tiny.err().contains("holds 5 examples"),
+                tiny.err());
     }
 
     private static String ownFiles(String prefix, int limit) {

@@ -47,9 +47,10 @@ w_r1=0.1; w_gp=10; w_dragan=10; every=1
 config=""; sets=(); files=()
 usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//' >&2; exit 2; }
 while [[ $# -gt 0 ]]; do
-  if [[ $1 == -* && $1 != --keep && $1 != -h && $1 != --help && $1 != --set=* && $# -lt 2 ]]; then
-    echo "toy_sweep: $1 needs a value" >&2; usage
-  fi
+  case $1 in
+    -n|--first-seed|--runs|--label|--log|--samples|--min-hq|--min-seeds|--configs|--losses|--regs|--r1|--gp|--dragan|--every|--set)
+      [[ $# -ge 2 ]] || { echo "toy_sweep: $1 needs a value" >&2; usage; } ;;
+  esac
   case $1 in
     -n) seeds=$2; shift 2 ;;
     --first-seed) first=$2; shift 2 ;;
@@ -75,10 +76,11 @@ while [[ $# -gt 0 ]]; do
        [[ -z $config && $mode == sweep ]] || { echo "toy_sweep: unexpected argument $1" >&2; usage; }; config=$1; shift ;;
   esac
 done
-for option in "-n=$seeds" "--first-seed=$first" "--samples=$samples" "--every=$every"; do
+for option in "-n=$seeds" "--samples=$samples" "--every=$every" "--min-seeds=$min_seeds"; do
   value=${option#*=}
   [[ -z $value || $value =~ ^[1-9][0-9]*$ ]] || { echo "toy_sweep: ${option%%=*} must be a positive integer, found '$value'" >&2; exit 2; }
 done
+[[ $first =~ ^[0-9]+$ ]] || { echo "toy_sweep: --first-seed must be a whole number, found '$first'" >&2; exit 2; }
 
 # One seed: train, evaluate, print "seed modes floor hq kl seconds".
 run_seed() { # config seed dir overrides...

@@ -192,7 +192,7 @@ final class EvaluateCommand implements Callable<Integer> {
             DataSpec reference = heldOut != null ? JudgeCommand.spec(registry, heldOut, "--held-out")
                     : experiment.evaluation() != null ? experiment.evaluation().heldOut() : null;
             Evaluations.Setup setup = Evaluations.prepare(registry, experiment, judgeFile, "--judge", count, "--metrics",
-                    reference, "--held-out");
+                    reference, heldOut != null ? "--held-out" : "evaluation.heldOut");
             judgePath = setup.judgePath().toString();
             System.out.printf(Locale.ROOT, "evaluating %s with judge %s (test accuracy %.4f); %d samples, seed %d%n",
                     what, setup.judgePath(), setup.judge().info().testAccuracy(), count, seed);
@@ -201,6 +201,9 @@ final class EvaluateCommand implements Callable<Integer> {
                 values = given == null ? evaluator.evaluate(sampler(restored), restored.model().encoder(), chosen, seed)
                         : evaluator.evaluateSamples(given, chosen, seed);
             } catch (InvalidValueException e) {
+                if (given != null && e.field().equals("samples")) {
+                    throw new IllegalArgumentException(samplesFile + ": " + e.problem(), e);
+                }
                 String option = switch (e.field()) {
                     case "judge" -> "--judge";
                     case "samples" -> "--n";

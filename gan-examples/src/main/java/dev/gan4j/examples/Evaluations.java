@@ -107,11 +107,16 @@ final class Evaluations {
             Judge judge = Judge.load(judgePath);
             DataSource reference = heldOut != null ? JudgeCommand.open(heldOut, heldOutField)
                     : JudgeCommand.open(registry, JudgeCommand.withSplit(registry, trainJson, "test", heldOutField, "data"), "data");
+            String referenceField = heldOut != null ? heldOutField : "data";
             if (reference.size() <= MINIMUM_HELD_OUT) {
-                throw new ConfigException(heldOut != null ? heldOutField : "data", "the held-out data (" + reference.description()
-                        + ") holds " + reference.size() + " examples; the metrics compare samples with their nearest held-out"
-                        + " neighbours and need more than " + MINIMUM_HELD_OUT + (heldOut != null ? ""
-                        : " (a data.limit applies to the test split too)"));
+                throw new ConfigException(referenceField, "the held-out data (" + reference.description() + ") holds "
+                        + reference.size() + " examples; evaluation needs more than " + MINIMUM_HELD_OUT + " (density and"
+                        + " coverage compare each with its " + MINIMUM_HELD_OUT + " nearest neighbours)"
+                        + (heldOut != null ? "" : "; a data.limit applies to the test split too"));
+            }
+            if (!reference.shape().equals(training.shape())) {
+                throw new ConfigException(referenceField, "the held-out data (" + reference.description() + ") holds examples of"
+                        + " shape " + reference.shape() + ", the training data " + training.shape());
             }
             try {
                 return new Setup(judgePath, judge, new Evaluator(judge, reference, training, samples));

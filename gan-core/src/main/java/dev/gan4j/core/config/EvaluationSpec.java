@@ -3,6 +3,7 @@ package dev.gan4j.core.config;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Evaluation during training: which metrics (names of {@code gan evaluate --metrics}), how often, on how
@@ -19,7 +20,7 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EvaluationSpec(List<String> metrics, Integer every, Integer samples, String judge, Long seed, DataSpec heldOut) {
     public EvaluationSpec {
-        if (metrics != null && metrics.contains(null)) {
+        if (metrics != null && metrics.stream().anyMatch(Objects::isNull)) {
             throw new InvalidValueException("metrics", "holds a null; name metrics such as \"fid\"");
         }
         metrics = List.copyOf(metrics == null ? List.of("fid") : metrics);

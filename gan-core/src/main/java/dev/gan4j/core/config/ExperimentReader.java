@@ -17,6 +17,7 @@ import dev.gan4j.core.plugin.ComponentRegistry;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.MalformedInputException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -48,7 +49,7 @@ public final class ExperimentReader {
             text = Files.readString(file);
         } catch (NoSuchFileException e) {
             throw new ConfigException("", "config file not found: " + file);
-        } catch (java.nio.charset.MalformedInputException e) {
+        } catch (MalformedInputException e) {
             throw new ConfigException("", "config file " + file + " is not UTF-8 text");
         } catch (IOException e) {
             if (Files.isDirectory(file)) {
@@ -139,7 +140,7 @@ public final class ExperimentReader {
                 node.set(keys[i], child);
             } else if (!child.isObject()) {
                 throw new ConfigException(String.join(".", List.of(keys).subList(0, i + 1)),
-                        "--set " + path + ": this is a " + child.getNodeType().toString().toLowerCase(java.util.Locale.ROOT) + ", not an object");
+                        "--set " + path + ": this is a " + child.getNodeType().toString().toLowerCase(Locale.ROOT) + ", not an object");
             }
             node = (ObjectNode) child;
         }

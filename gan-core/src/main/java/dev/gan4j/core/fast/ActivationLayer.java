@@ -13,7 +13,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * are composed from simple element-wise ops: libnd4j's {@code lrelu}, {@code lrelu_bp} and
  * {@code relu_bp} ops took 5 to 10 times longer on DCGAN's feature maps (measured with
  * {@code gan bench --profile}). At exactly 0, where (leaky) ReLU has no derivative, the backward pass takes the
- * right-hand one, 1, as libnd4j's {@code LeakyReLUDerivative} and so DL4J's own layers do (PyTorch takes 0):
+ * right-hand one, 1, as libnd4j's {@code LeakyReLUDerivative} and so DL4J's own layers do (PyTorch takes 0 for ReLU
+ * and the slope for leaky ReLU):
  * it matters only for inputs that sit exactly on the kink, such as a batch-norm channel that is constant.
  */
 final class ActivationLayer implements FastLayer {

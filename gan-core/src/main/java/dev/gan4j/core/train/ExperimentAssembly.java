@@ -44,7 +44,7 @@ public final class ExperimentAssembly {
 
     /**
      * Like {@link #assemble(Experiment, DataContext, DataType)}, for resuming from {@code checkpoint}: the data must
-     * still have its shape and conditions, and an encoder keeps the checkpoint's vocabulary rather than
+     * still have its shape, size and conditions, and an encoder keeps the checkpoint's vocabulary rather than
      * rebuilding one from texts that may have changed since.
      */
     public static Assembled assemble(Experiment experiment, DataContext dataContext, DataType dataType, Checkpoint checkpoint) {
@@ -78,9 +78,8 @@ public final class ExperimentAssembly {
             return strategy;
         });
         if (experiment.data().batchSize() < strategy.minimumBatchSize()) {
-            throw new ConfigException("data.batchSize", experiment.data().batchSize() + " is too small for this strategy, which needs"
-                    + " batches of at least " + strategy.minimumBatchSize() + " (matching-aware training judges real examples"
-                    + " under other examples' conditions)");
+            throw new ConfigException("data.batchSize", experiment.data().batchSize() + " is too small for the strategy as"
+                    + " configured, which needs batches of at least " + strategy.minimumBatchSize());
         }
         return new Assembled(data, model, strategy);
     }

@@ -16,7 +16,7 @@ import java.util.Map;
  * Appends one JSON line to {@code metrics.jsonl} every {@code logEvery} steps: the mean of each value
  * over the steps since the previous line that reported it, the wall time and the throughput.
  */
-public final class MetricsLogListener implements TrainingListener {
+public final class MetricsLogListener implements TrainingListener, AutoCloseable {
     private final RunDirectory run;
     private final ObjectMapper mapper = new ObjectMapper();
     /** Per value: sum and number of steps that reported it (a strategy may report G's loss only on G's steps). */
@@ -77,6 +77,7 @@ public final class MetricsLogListener implements TrainingListener {
         close();
     }
 
+    @Override
     public void close() {
         if (writer != null) {
             try {

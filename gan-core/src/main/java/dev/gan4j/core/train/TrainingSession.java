@@ -114,14 +114,12 @@ public final class TrainingSession {
         listeners.add(checkpoints);
         BatchSchedule batches = new BatchSchedule(assembled.data(), experiment.data().batchSize(), experiment.seed());
         Trainer trainer = new Trainer(training, assembled.strategy(), batches, listeners, dataType);
-        try {
+        try (MetricsLogListener closedOnAnyExit = metrics) {
             trainer.train(firstStep);
         } catch (DivergenceException e) {
             Path good = checkpoints.latest() != null ? checkpoints.latest() : checkpoint.map(Checkpoint::directory).orElse(null);
             String kept = good != null ? "the last good checkpoint is " + good : "no checkpoint was written before it";
             throw new DivergenceException(e.step(), e.getMessage() + "; " + kept);
-        } finally {
-            metrics.close();
         }
         return checkpoints.latest() != null ? checkpoints.latest() : Checkpoints.latest(run).orElseThrow();
     }

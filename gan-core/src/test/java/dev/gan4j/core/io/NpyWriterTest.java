@@ -75,8 +75,8 @@ class NpyWriterTest {
         Path bytes16 = dir.resolve("h.npy");
         Files.write(bytes16, Files.readAllBytes(ints));
         byte[] patched = Files.readAllBytes(bytes16);
-        String header = new String(patched, java.nio.charset.StandardCharsets.ISO_8859_1).replace("<i4", "<f2");
-        Files.write(bytes16, header.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        String header = new String(patched, StandardCharsets.ISO_8859_1).replace("<i4", "<f2");
+        Files.write(bytes16, header.getBytes(StandardCharsets.ISO_8859_1));
         java.io.IOException dtype = assertThrows(java.io.IOException.class, () -> NpyReader.read(bytes16));
         assertTrue(dtype.getMessage().contains("<f2") && dtype.getMessage().contains("h.npy"), dtype.getMessage());
     }
@@ -86,7 +86,7 @@ class NpyWriterTest {
         int end = file.indexOf('\n');
         String header = file.substring(0, end).replace("(2, 3)", shape).stripTrailing();
         String padded = header + " ".repeat(end - header.length());
-        return (padded + file.substring(end)).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        return (padded + file.substring(end)).getBytes(StandardCharsets.ISO_8859_1);
     }
 
     /** Damaged headers are IOExceptions naming the file, never an index or number-format error from deep inside. */
@@ -95,7 +95,7 @@ class NpyWriterTest {
         Path file = dir.resolve("x.npy");
         NpyWriter.write(file, Nd4j.create(new float[] {1, 2, 3, 4, 5, 6}, new long[] {2, 3}));
         byte[] good = Files.readAllBytes(file);
-        String header = new String(good, java.nio.charset.StandardCharsets.ISO_8859_1);
+        String header = new String(good, StandardCharsets.ISO_8859_1);
 
         byte[] version2 = java.util.Arrays.copyOf(good, 11);
         version2[6] = 2;

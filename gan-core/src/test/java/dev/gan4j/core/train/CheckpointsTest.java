@@ -1,6 +1,7 @@
 package dev.gan4j.core.train;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gan4j.core.api.GanModel;
 import dev.gan4j.core.api.Shape;
 import dev.gan4j.core.plugin.ComponentRegistry;
@@ -146,14 +147,14 @@ class CheckpointsTest {
         assertEquals("checkpoint file " + state + " is corrupt: it has no seed, dataShape, networks",
                 assertThrows(CorruptCheckpointException.class, () -> Checkpoints.read(written, mapper)).getMessage());
 
-        com.fasterxml.jackson.databind.node.ObjectNode zeroShape = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(full);
+        ObjectNode zeroShape = (ObjectNode) mapper.readTree(full);
         zeroShape.putArray("dataShape").add(0);
         Files.writeString(state, mapper.writeValueAsString(zeroShape));
         String badShape = assertThrows(CorruptCheckpointException.class, () -> Checkpoints.read(written, mapper)).getMessage();
         assertTrue(badShape.startsWith("checkpoint file " + state + " is corrupt: dataShape: ")
                 && badShape.contains("shape dimensions must be > 0") && !badShape.contains("Source"), badShape);
 
-        com.fasterxml.jackson.databind.node.ObjectNode otherStep = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(full);
+        ObjectNode otherStep = (ObjectNode) mapper.readTree(full);
         otherStep.put("step", 7);
         Files.writeString(state, mapper.writeValueAsString(otherStep));
         assertEquals("checkpoint file " + state + " is corrupt: it records step 7, but its directory is step-3",
@@ -162,9 +163,9 @@ class CheckpointsTest {
         Files.writeString(state, mapper.writeValueAsString(otherStep));
         assertEquals("checkpoint file " + state + " is corrupt: step must be a whole number, found \"three\"",
                 assertThrows(CorruptCheckpointException.class, () -> Checkpoints.read(written, mapper)).getMessage());
-        com.fasterxml.jackson.databind.node.ObjectNode noChecksum = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(full);
+        ObjectNode noChecksum = (ObjectNode) mapper.readTree(full);
         String network = noChecksum.get("networks").fieldNames().next();
-        ((com.fasterxml.jackson.databind.node.ObjectNode) noChecksum.get("networks").get(network)).remove("sha256");
+        ((ObjectNode) noChecksum.get("networks").get(network)).remove("sha256");
         Files.writeString(state, mapper.writeValueAsString(noChecksum));
         assertEquals("checkpoint file " + state + " is corrupt: it records no sha256 for " + network,
                 assertThrows(CorruptCheckpointException.class, () -> Checkpoints.read(written, mapper)).getMessage());

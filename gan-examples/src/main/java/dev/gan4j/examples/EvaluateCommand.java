@@ -207,6 +207,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 String option = switch (e.field()) {
                     case "judge" -> "--judge";
                     case "samples" -> "--n";
+                    case "heldOut" -> heldOut != null ? "--held-out" : "evaluation.heldOut";
                     default -> "--metrics";
                 };
                 throw new UsageException(option + ": " + e.problem());

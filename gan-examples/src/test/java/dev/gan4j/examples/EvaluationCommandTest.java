@@ -9,6 +9,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** `gan judge train`, `gan judge info` and `gan evaluate` on a small part of Fashion-MNIST. */
@@ -237,6 +238,15 @@ class EvaluationCommandTest {
         TestExperiments.Result evaluated = TestExperiments.run("evaluate", run.toString(), "--judge", judge.toString(), "--n", "200");
         assertEquals(0, evaluated.exitCode(), evaluated.err());
         assertTrue(evaluated.out().contains("conditional_accuracy=") && evaluated.out().contains("fid="), evaluated.out());
+
+        String unlabelled = "{\"type\":\"idx\",\"images\":\"" + TestExperiments.FASHION_MNIST.resolve("t10k-images-idx3-ubyte.gz")
+                + "\",\"limit\":100}";
+        TestExperiments.Result noLabels = TestExperiments.run("evaluate", run.toString(), "--judge", judge.toString(), "--n", "200",
+                "--held-out", unlabelled);
+        assertEquals(2, noLabels.exitCode(), noLabels.err());
+        assertTrue(noLabels.err().startsWith("error: --held-out: conditional accuracy compares with the held-out data's labels"),
+                noLabels.err());
+        assertFalse(noLabels.out().contains("fid="), "refused before generating");
     }
 
     /** Rows and columns of a grid of 28x28 images, each drawn at twice its size with 2 pixels of padding. */

@@ -149,7 +149,7 @@ public final class Evaluator {
      * step, so that a run whose evaluation cannot work does not stop at it, nor fail there again on every resume.
      *
      * @throws InvalidValueException naming what to change, as the fields of an experiment's {@code evaluation} section
-     *                               call it: {@code judge}, {@code metrics} or {@code samples}
+     *                               call it: {@code judge}, {@code metrics}, {@code samples} or {@code heldOut}
      */
     public void check(Generator generator, Encoder encoder, Set<Metric> metrics) {
         if (!generator.outputShape().equals(judge.info().inputShape())) {
@@ -158,6 +158,10 @@ public final class Evaluator {
         }
         if (metrics.contains(Metric.CONDITIONAL)) {
             requireJudgeFits(generator, encoder);
+            if (judge.info().multiLabel() ? realTags == null : realLabels == null) {
+                throw new InvalidValueException("heldOut", "conditional accuracy compares with the held-out data's "
+                        + (judge.info().multiLabel() ? "tags" : "labels") + ", which it has none of");
+            }
         }
         checkMetrics(metrics, samples);
     }

@@ -41,7 +41,8 @@ public final class RunReport {
     private static final List<List<String>> TRAINING_CHARTS = List.of(List.of("d_loss", "g_loss"), List.of("d_real", "d_fake"),
             List.of("images_per_s"));
     private static final List<List<String>> EVALUATION_CHARTS = List.of(List.of("fid"), List.of("kid"),
-            List.of("precision", "recall"), List.of("density", "coverage"), List.of("class_kl", "class_min_share"));
+            List.of("precision", "recall"), List.of("density", "coverage"), List.of("class_kl", "class_min_share"),
+            List.of("conditional_accuracy", "conditional_exact_match"), List.of("modes_captured"), List.of("high_quality"));
 
     private final RunDirectory run;
     private final PrintStream notes;

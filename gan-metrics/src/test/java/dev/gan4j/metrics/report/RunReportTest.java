@@ -38,7 +38,7 @@ class RunReportTest {
                     + ",\"d_real\":0.8,\"d_fake\":0.2,\"it_per_s\":10.0,\"images_per_s\":640.0}");
             if (step % 4 == 2) {
                 lines.add("{\"step\":" + step + ",\"eval_samples\":300,\"eval_seed\":0,\"fid\":" + (20.0 / step)
-                        + ",\"precision\":0.5,\"recall\":0.6,\"class_kl\":0.1,\"class_min_share\":0.05}");
+                        + ",\"precision\":0.5,\"recall\":0.6,\"class_kl\":0.1,\"class_min_share\":0.05,\"conditional_accuracy\":0.7}");
             }
         }
         Files.write(run.metrics(), lines, StandardCharsets.UTF_8);
@@ -53,7 +53,8 @@ class RunReportTest {
         String html = Files.readString(file);
         assertEquals(dir.resolve("report.html"), file);
         assertTrue(html.contains("<h1>r&lt;1&gt;</h1>") && html.contains("a &amp; b"), "escaped name and description");
-        assertEquals(3 + 3 + 2, count(html, "src=\"data:image/png;base64,"), "3 training charts, 3 evaluation charts (fid, precision/recall, classes), 2 grids");
+        assertEquals(3 + 4 + 2, count(html, "src=\"data:image/png;base64,"),
+                "3 training charts, 4 evaluation charts (fid, precision/recall, classes, conditional accuracy), 2 grids");
         assertFalse(html.contains("src=\"http") || html.contains("src=\"file"), "no external resources");
         assertTrue(html.contains("<th>eval fid</th><td>2.0000</td>"), "final evaluation numbers");
         assertTrue(html.indexOf("step 4</figcaption>") < html.indexOf("step 10</figcaption>"), "grids in step order");
@@ -113,7 +114,7 @@ class RunReportTest {
         Matcher figures = Pattern.compile("data-figures=\"(\\d+)\"").matcher(dom);
         Matcher loaded = Pattern.compile("data-loaded=\"(\\d+)\"").matcher(dom);
         assertTrue(figures.find() && loaded.find(), "the page's load script ran; stderr:\n" + log);
-        assertEquals("8", figures.group(1));
+        assertEquals("9", figures.group(1));
         assertEquals(figures.group(1), loaded.group(1), "every figure decoded and shown");
         for (String line : log.lines().toList()) {
             assertFalse(line.contains("CONSOLE") || line.contains("Uncaught"), "console message: " + line);

@@ -19,8 +19,8 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Evaluates the generator every {@code every} steps and after the last one, with the same latent
- * draws each time, and appends the numbers to {@code metrics.jsonl} (keys as {@code gan evaluate}
- * writes them) so curves over training can be drawn.
+ * draws each time, and appends the numbers to {@code metrics.jsonl} so curves over training can be drawn: the metric
+ * keys {@code gan evaluate} writes, without its real-data floors (the same at every step) and judge path.
  */
 public final class EvaluationListener implements TrainingListener {
     private final Evaluator evaluator;

@@ -70,6 +70,12 @@ public record DcganDiscriminatorSpec(int[] channels, Double leakySlope, Boolean 
         this(channels, leakySlope, batchNorm, null, null, null, null);
     }
 
+    /** A copy, so that the spec stays as it was checked. */
+    @Override
+    public int[] channels() {
+        return channels.clone();
+    }
+
     @Override
     public Discriminator create(ModelContext context) {
         Shape shape = context.dataShape();

@@ -70,6 +70,12 @@ public record DcganGeneratorSpec(Integer latentDim, int[] channels, Boolean spec
         this(latentDim, channels, null, null);
     }
 
+    /** A copy, so that the spec stays as it was checked. */
+    @Override
+    public int[] channels() {
+        return channels.clone();
+    }
+
     @Override
     public Generator create(ModelContext context) {
         Shape shape = context.dataShape();

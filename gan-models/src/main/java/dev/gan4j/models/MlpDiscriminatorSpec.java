@@ -55,6 +55,12 @@ public record MlpDiscriminatorSpec(int[] hidden, Double leakySlope, Boolean spec
         this(hidden, leakySlope, null, null, null, null);
     }
 
+    /** A copy, so that the spec stays as it was checked. */
+    @Override
+    public int[] hidden() {
+        return hidden.clone();
+    }
+
     @Override
     public Discriminator create(ModelContext context) {
         Conditioning.requireFastLayers(context, layers);

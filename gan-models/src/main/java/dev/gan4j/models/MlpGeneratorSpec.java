@@ -72,6 +72,12 @@ public record MlpGeneratorSpec(Integer latentDim, int[] hidden, Boolean batchNor
         this(latentDim, hidden, batchNorm, null, null, null);
     }
 
+    /** A copy, so that the spec stays as it was checked. */
+    @Override
+    public int[] hidden() {
+        return hidden.clone();
+    }
+
     @Override
     public Generator create(ModelContext context) {
         Shape shape = context.dataShape();

@@ -2,6 +2,7 @@ package dev.gan4j.core.nn;
 
 import dev.gan4j.core.api.Shape;
 import dev.gan4j.core.testing.TinyNetworks;
+import dev.gan4j.core.testing.UpdateAssertions;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -103,14 +104,7 @@ class MultiLayerNetworkAdapterTest {
         assertEquals(a.parameters(), b.parameters());
         assertEquals(3, b.updateCount());
 
-        INDArray x = Nd4j.rand(DataType.DOUBLE, 4, 2, 2);
-        INDArray g = Nd4j.rand(DataType.DOUBLE, 4, 1);
-        for (MultiLayerNetworkAdapter n : new MultiLayerNetworkAdapter[] {a, b}) {
-            n.forward(x, true);
-            n.backward(g);
-            n.applyGradients(4);
-        }
-        assertEquals(a.parameters(), b.parameters(), "same optimizer state gives the same next update");
+        UpdateAssertions.assertSameNextUpdate(a, b, Nd4j.rand(DataType.DOUBLE, 4, 2, 2), Nd4j.rand(DataType.DOUBLE, 4, 1));
     }
 
     @Test

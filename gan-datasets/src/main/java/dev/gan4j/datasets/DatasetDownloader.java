@@ -12,11 +12,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -134,9 +132,7 @@ public final class DatasetDownloader {
                 throw new IOException("SHA-256 mismatch for " + name + " downloaded from " + uri + ": expected "
                         + expected + ", actual " + actual + "; the download was discarded");
             }
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                channel.force(true);
-            }
+            AtomicFiles.syncFile(temp);
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
             AtomicFiles.syncDirectory(targetDir);
             log.println("  " + Files.size(target) + " bytes, SHA-256 verified");

@@ -1,6 +1,5 @@
 package dev.gan4j.examples;
 
-import dev.gan4j.core.config.ConfigException;
 import dev.gan4j.core.config.DataContext;
 import dev.gan4j.core.config.EvaluationSpec;
 import dev.gan4j.core.config.Experiment;
@@ -44,7 +43,7 @@ final class ValidateCommand implements Callable<Integer> {
             try {
                 setup.evaluator().check(assembled.model().samplingGenerator(), assembled.model().encoder(), metrics);
             } catch (InvalidValueException e) {
-                throw new ConfigException("evaluation." + e.field(), e.problem(), e);
+                throw e.inSection("evaluation");
             }
             judge = setup.judgePath();
         }

@@ -21,4 +21,12 @@ public final class InvalidValueException extends IllegalArgumentException {
     public String problem() {
         return problem;
     }
+
+    /**
+     * This problem as a config error of the experiment, its field named inside the section at {@code sectionPath}
+     * ({@code evaluation} turns {@code metrics} into {@code evaluation.metrics}).
+     */
+    public ConfigException inSection(String sectionPath) {
+        return new ConfigException(sectionPath + "." + field, problem, this);
+    }
 }

@@ -89,9 +89,7 @@ public final class AtomicFiles {
             if (!javax.imageio.ImageIO.write(image, "png", temporary.toFile())) {
                 throw new IOException("no PNG writer available");
             }
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                channel.force(true);
-            }
+            syncFile(temporary);
             commit(temporary, target);
             syncDirectory(temporary.getParent());
         } finally {
@@ -131,6 +129,16 @@ public final class AtomicFiles {
             syncDirectory(temporary.getParent());
         } finally {
             Files.deleteIfExists(temporary);
+        }
+    }
+
+    /**
+     * Flushes a file written by a stream that is already closed (an image writer, an HTTP download) to disk, so that
+     * renaming it over its target cannot leave a name pointing at unwritten blocks after a power cut.
+     */
+    public static void syncFile(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.force(true);
         }
     }
 

@@ -191,7 +191,7 @@ public final class ExperimentAssembly {
         } catch (ConfigException e) {
             throw e;
         } catch (InvalidValueException e) {
-            throw new ConfigException(path + "." + e.field(), e.problem(), e);
+            throw e.inSection(path);
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new ConfigException(path, e.getMessage(), e);
         }

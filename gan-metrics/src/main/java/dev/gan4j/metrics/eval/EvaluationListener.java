@@ -2,7 +2,6 @@ package dev.gan4j.metrics.eval;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.gan4j.core.config.ConfigException;
 import dev.gan4j.core.config.InvalidValueException;
 import dev.gan4j.core.train.RunDirectory;
 import dev.gan4j.core.train.TrainingListener;
@@ -49,7 +48,7 @@ public final class EvaluationListener implements TrainingListener {
         try {
             evaluator.check(training.model().samplingGenerator(), training.model().encoder(), metrics);
         } catch (InvalidValueException e) {
-            throw new ConfigException("evaluation." + e.field(), e.problem(), e);
+            throw e.inSection("evaluation");
         }
     }
 

@@ -82,15 +82,10 @@ public final class Evaluator {
         Map<String, Double> values = new LinkedHashMap<>();
         measure(floorFeatures, metrics, seed, values);
         if (metrics.contains(Metric.CONDITIONAL)) {
+            requireHeldOutConditions();
             if (judge.info().multiLabel()) {
-                if (realTags == null) {
-                    throw new IllegalArgumentException("conditional accuracy of tags needs tagged held-out data");
-                }
                 putTagAccuracy(values, realTags, realFeatures);
             } else {
-                if (realLabels == null) {
-                    throw new IllegalArgumentException("conditional accuracy needs labelled held-out data");
-                }
                 values.put("conditional_accuracy", ConditionalAccuracy.compute(realLabels, judge.classesFromFeatures(realFeatures),
                         judge.info().classes()).accuracy());
             }
@@ -158,10 +153,7 @@ public final class Evaluator {
         }
         if (metrics.contains(Metric.CONDITIONAL)) {
             requireJudgeFits(generator, encoder);
-            if (judge.info().multiLabel() ? realTags == null : realLabels == null) {
-                throw new InvalidValueException("heldOut", "conditional accuracy compares with the held-out data's "
-                        + (judge.info().multiLabel() ? "tags" : "labels") + ", which it has none of");
-            }
+            requireHeldOutConditions();
         }
         checkMetrics(metrics, samples);
     }
@@ -175,6 +167,14 @@ public final class Evaluator {
             throw new InvalidValueException("samples", "precision/recall and density/coverage compare each sample with its k nearest "
                     + "neighbours (k = " + PrecisionRecall.DEFAULT_K + " and " + DensityCoverage.DEFAULT_K + "), so they need more samples than k; "
                     + count + " samples");
+        }
+    }
+
+    /** Conditional accuracy of the held-out data, its floor, needs that data's labels, or its tags for a tag judge. */
+    private void requireHeldOutConditions() {
+        if (judge.info().multiLabel() ? realTags == null : realLabels == null) {
+            throw new InvalidValueException("heldOut", "conditional accuracy compares with the held-out data's "
+                    + (judge.info().multiLabel() ? "tags" : "labels") + ", which it has none of");
         }
     }
 

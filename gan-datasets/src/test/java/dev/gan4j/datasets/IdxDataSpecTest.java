@@ -89,7 +89,7 @@ class IdxDataSpecTest {
     void jsonRoundTripThroughThePluginRegistry() throws JsonProcessingException {
         ComponentRegistry registry = Guice.createInjector(new DatasetsPlugin()).getInstance(ComponentRegistry.class);
         ObjectMapper mapper = registry.mapper();
-        assertEquals(Set.of("grid", "idx", "ring"), registry.names(ComponentKind.DATA));
+        assertEquals(Set.of("grid", "idx", "image-folder", "ring"), registry.names(ComponentKind.DATA));
 
         DataSpec read = mapper.readValue("{\"type\": \"idx\", \"dataset\": \"mnist\", \"split\": \"test\", \"batchSize\": 32,"
                 + " \"limit\": 100, \"download\": true, \"directory\": \"/data/mnist\"}", DataSpec.class);

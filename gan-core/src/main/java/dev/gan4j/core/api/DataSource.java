@@ -2,6 +2,7 @@ package dev.gan4j.core.api;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.IntStream;
 
@@ -25,8 +26,9 @@ public interface DataSource {
     }
 
     /**
-     * Every example's text, in index order, for encoders that build a vocabulary from the data; empty when the
-     * examples carry none. The default reads the batches; sources that can skip the examples override it.
+     * Every text the examples carry (several per example where the data has several captions), for encoders that
+     * build a vocabulary from the data; empty when the examples carry none. The default reads the batches; sources
+     * that can skip the examples override it.
      */
     default List<String> texts() {
         if (!conditionSchema().texts()) {
@@ -41,6 +43,25 @@ public interface DataSource {
 
     /** The examples at {@code indices}, scaled to [-1, 1], with their labels when the data has them. */
     Batch batch(int[] indices);
+
+    /**
+     * The examples at {@code indices} for one training step, where {@code draw} seeds whatever the source chooses at
+     * random per step (which of an example's captions it shows). The engine derives {@code draw} from the run's seed
+     * and the step, so a resumed run sees exactly the batches an uninterrupted one would. By default the draw is
+     * ignored.
+     */
+    default Batch batch(int[] indices, long draw) {
+        return batch(indices);
+    }
+
+    /**
+     * A digest of what the source serves (pixels, conditions, order), when it knows one without reading every example
+     * again; checkpoints record it, and a resume on data whose digest changed is refused even if its size did not.
+     * Empty by default: the size alone is then compared.
+     */
+    default Optional<String> fingerprint() {
+        return Optional.empty();
+    }
 
     /** The examples {@code start} (inclusive) to {@code end} (exclusive), in order. */
     default Batch range(int start, int end) {

@@ -9,7 +9,8 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Which examples form the batch of each step: each epoch is a fresh permutation drawn from (seed,
- * epoch), the last partial batch is dropped. Stateless in the step, so resuming needs no saved state.
+ * epoch), the last partial batch is dropped; what the source draws per batch (a caption among several) is seeded
+ * from (seed, step). Stateless in the step, so resuming needs no saved state.
  */
 public final class BatchSchedule {
     private final DataSource data;
@@ -42,7 +43,7 @@ public final class BatchSchedule {
         }
         int[] indices = new int[batchSize];
         System.arraycopy(permutation, position * batchSize, indices, 0, batchSize);
-        return data.batch(indices);
+        return data.batch(indices, Seeds.derive(seed, Seeds.BATCH_DRAW, step));
     }
 
     private static int[] permutation(int n, long seed) {

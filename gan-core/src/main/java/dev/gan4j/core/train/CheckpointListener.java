@@ -13,14 +13,19 @@ public final class CheckpointListener implements TrainingListener {
     private final String configJson;
     private final ObjectMapper mapper;
     private final long dataSize;
+    private final String dataFingerprint;
     private long lastWritten = -1;
     private Path latest;
 
-    /** @param dataSize the examples batches are drawn from, recorded so that a resume on other data is refused */
-    public CheckpointListener(RunDirectory run, String configJson, long dataSize, ObjectMapper mapper) {
+    /**
+     * @param dataSize        the examples batches are drawn from, recorded so that a resume on other data is refused
+     * @param dataFingerprint the data's digest, recorded for the same reason; {@code null} when its source has none
+     */
+    public CheckpointListener(RunDirectory run, String configJson, long dataSize, String dataFingerprint, ObjectMapper mapper) {
         this.run = run;
         this.configJson = configJson;
         this.dataSize = dataSize;
+        this.dataFingerprint = dataFingerprint;
         this.mapper = mapper;
     }
 
@@ -46,7 +51,7 @@ public final class CheckpointListener implements TrainingListener {
     private void write(TrainingRun training, long completed) {
         try {
             latest = Checkpoints.write(run, completed, training.experiment().seed(), training.model(),
-                    training.dataShape(), dataSize, configJson, mapper);
+                    training.dataShape(), dataSize, dataFingerprint, configJson, mapper);
             lastWritten = completed;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write checkpoint " + completed + " under " + run.checkpoints(), e);

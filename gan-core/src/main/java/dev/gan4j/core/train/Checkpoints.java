@@ -78,6 +78,18 @@ public final class Checkpoints {
      */
     public static Path write(RunDirectory run, long step, long seed, GanModel model, Shape dataShape, long dataSize,
                              String configJson, ObjectMapper mapper) throws IOException {
+        return write(run, step, seed, model, dataShape, dataSize, null, configJson, mapper);
+    }
+
+    /**
+     * Like {@link #write(RunDirectory, long, long, GanModel, Shape, long, String, ObjectMapper)}, also recording the
+     * data's {@link dev.gan4j.core.api.DataSource#fingerprint() fingerprint}, so that a resume on data whose content
+     * changed at the same size is refused too.
+     *
+     * @param dataFingerprint the data's digest, or {@code null} when its source has none
+     */
+    public static Path write(RunDirectory run, long step, long seed, GanModel model, Shape dataShape, long dataSize,
+                             String dataFingerprint, String configJson, ObjectMapper mapper) throws IOException {
         requireFiniteParameters(model, step);
         Path parent = run.checkpoints();
         Files.createDirectories(parent);
@@ -91,6 +103,9 @@ public final class Checkpoints {
             state.set("dataShape", mapper.valueToTree(dataShape));
             if (dataSize >= 0) {
                 state.put("dataSize", dataSize);
+            }
+            if (dataFingerprint != null) {
+                state.put("dataFingerprint", dataFingerprint);
             }
             state.put("conditionDim", model.generator().conditionDim());
             state.set("conditions", mapper.valueToTree(model.encoder().schema()));
@@ -307,7 +322,8 @@ public final class Checkpoints {
                 }
             }
             long dataSize = state.hasNonNull("dataSize") ? state.get("dataSize").asLong() : -1;
-            return new Checkpoint(directory, step, state.get("seed").asLong(), shape, dataSize,
+            String dataFingerprint = state.hasNonNull("dataFingerprint") ? state.get("dataFingerprint").asText() : null;
+            return new Checkpoint(directory, step, state.get("seed").asLong(), shape, dataSize, dataFingerprint,
                     state.path("conditionDim").asInt(), conditions, configJson, files, checksums);
         } catch (IOException e) {
             throw new CorruptCheckpointException("cannot read checkpoint " + directory + ": " + e.getMessage(), e);

@@ -67,6 +67,12 @@ public final class ExperimentAssembly {
                         + checkpoint.directory() + " was trained on " + checkpoint.dataSize() + ": the batches drawn from them would"
                         + " not continue the run; train the changed data as a new run (--run-dir)");
             }
+            String fingerprint = data.fingerprint().orElse(null);
+            if (checkpoint.dataFingerprint() != null && fingerprint != null && !checkpoint.dataFingerprint().equals(fingerprint)) {
+                throw new ConfigException("data", data.description() + " changed since checkpoint " + checkpoint.directory()
+                        + " was written (its content digest was " + checkpoint.dataFingerprint() + ", it is now " + fingerprint
+                        + "): resuming would continue on other examples; train the changed data as a new run (--run-dir)");
+            }
             if (!saved.vocabulary().isEmpty()) {
                 schema = schema.withVocabulary(saved.vocabulary());
             }

@@ -14,6 +14,8 @@ public final class Seeds {
     public static final long INIT = 3;
     /** The fixed latent batch of the sample grids. */
     public static final long GRID = 4;
+    /** What a data source draws per step, such as which caption of an example a batch shows. */
+    public static final long BATCH_DRAW = 5;
 
     private Seeds() {
     }

@@ -105,7 +105,8 @@ public final class TrainingSession {
         }
         TrainingRun training = new TrainingRun(experiment, assembled.model(), assembled.data().shape());
         MetricsLogListener metrics = new MetricsLogListener(run);
-        CheckpointListener checkpoints = new CheckpointListener(run, configJson, assembled.data().size(), registry.mapper());
+        CheckpointListener checkpoints = new CheckpointListener(run, configJson, assembled.data().size(),
+                assembled.data().fingerprint().orElse(null), registry.mapper());
         List<TrainingListener> listeners = new ArrayList<>(List.of(
                 new ProgressListener(console, interactive), metrics, new SampleGridListener(run)));
         listeners.addAll(extraListeners);

@@ -31,8 +31,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
- * Throughput of an experiment's training step on batches held in memory, and of sampling in
- * inference mode. Nothing is written; the last line is machine-readable.
+ * Throughput of an experiment's training step on batches held in memory (or, with {@code --live-data}, drawn from the
+ * data source at every step), of drawing a batch from the data source, and of sampling in inference mode. Nothing is
+ * written; the last line is machine-readable.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure the training step (and sampling) of an experiment on in-memory batches.")
@@ -66,10 +67,19 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--rss-every", defaultValue = "0", description = "print the resident memory every N steps (0: never)")
     int rssEvery;
 
+    @Option(names = "--live-data", description = "draw each step's batch from the data source, as training does, instead of"
+            + " cycling through batches held in memory")
+    boolean liveData;
+
+    @Option(names = "--data-batches", defaultValue = "200", description = "batches drawn to time the data source; 0 skips it"
+            + " (default: ${DEFAULT-VALUE})")
+    int dataBatches;
+
     @Override
     public Integer call() throws IOException {
-        if (iterations <= 0 || warmup < 0 || sampleIterations < 0 || sampleBatch <= 0 || rssEvery < 0) {
-            throw new UsageException("--iters and --sample-batch must be > 0; --warmup, --sample-iters and --rss-every >= 0");
+        if (iterations <= 0 || warmup < 0 || sampleIterations < 0 || sampleBatch <= 0 || rssEvery < 0 || dataBatches < 0) {
+            throw new UsageException("--iters and --sample-batch must be > 0; --warmup, --sample-iters, --rss-every and"
+                    + " --data-batches >= 0");
         }
         nativeThreads.apply();
         ComponentRegistry registry = Plugins.registry();
@@ -77,14 +87,20 @@ final class BenchCommand implements Callable<Integer> {
         ExperimentAssembly.Assembled assembled = ExperimentAssembly.assemble(experiment, DataContext.system(), DataType.FLOAT);
         int batchSize = experiment.data().batchSize();
         BatchSchedule schedule = new BatchSchedule(assembled.data(), batchSize, experiment.seed());
+        double dataMs = dataBatches == 0 ? Double.NaN : timeDataSource(schedule);
+        if (dataBatches > 0) {
+            System.out.printf(Locale.ROOT, "data %s: %.3f ms per batch of %d (%d random batches)%n", assembled.data().description(),
+                    dataMs, batchSize, dataBatches);
+        }
         List<Batch> batches = new ArrayList<>();
-        for (int i = 0; i < BATCHES_IN_MEMORY; i++) {
+        for (int i = 0; i < (liveData ? 0 : BATCHES_IN_MEMORY); i++) {
             batches.add(schedule.batch(i));
         }
         Generator generator = assembled.model().generator();
         int latentDim = generator.latentDim();
-        System.out.printf(Locale.ROOT, "bench %s: batch %d, %d warm-up + %d timed steps, threads %s, backend %s%n",
-                experiment.name(), batchSize, warmup, iterations, nativeThreads.describe(), backend());
+        System.out.printf(Locale.ROOT, "bench %s: batch %d, %d warm-up + %d timed steps, threads %s, backend %s, %s%n",
+                experiment.name(), batchSize, warmup, iterations, nativeThreads.describe(), backend(),
+                liveData ? "batches drawn from the data source" : "batches in memory");
         long start = 0;
         for (int step = 0; step < warmup + iterations; step++) {
             if (step == warmup) {
@@ -94,7 +110,8 @@ final class BenchCommand implements Callable<Integer> {
                 }
             }
             StepContext context = new GaussianStepContext(experiment.seed(), step, latentDim, DataType.FLOAT);
-            assembled.strategy().step(assembled.model(), batches.get(step % BATCHES_IN_MEMORY), context);
+            Batch batch = liveData ? schedule.reusingBatch(BATCHES_IN_MEMORY + step) : batches.get(step % BATCHES_IN_MEMORY);
+            assembled.strategy().step(assembled.model(), batch, context);
             if (rssEvery > 0 && (step + 1) % rssEvery == 0) {
                 System.out.printf(Locale.ROOT, "step=%d rss_mb=%.0f%n", step + 1, memoryMb("VmRSS"));
             }
@@ -119,9 +136,27 @@ final class BenchCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "sample_batch=%d sample_images_per_s=%.1f%n", sampleBatch,
                     sampleIterations * (double) sampleBatch / sampleSeconds);
         }
-        System.out.printf(Locale.ROOT, "images_per_s=%.1f iters_per_s=%.2f peak_rss_mb=%.0f%n",
-                iterations * (double) batchSize / seconds, iterations / seconds, memoryMb("VmHWM"));
+        System.out.printf(Locale.ROOT, "images_per_s=%.1f iters_per_s=%.2f peak_rss_mb=%.0f data_batch_ms=%.3f%n",
+                iterations * (double) batchSize / seconds, iterations / seconds, memoryMb("VmHWM"), dataMs);
         return 0;
+    }
+
+    /**
+     * Milliseconds to draw one batch from the data source as training does (the schedule's random order, into the array
+     * it reuses), averaged over
+     * {@code --data-batches} batches after a tenth as many untimed ones; steps far from the start, so the first epoch's
+     * batches stay for the training benchmark.
+     */
+    private double timeDataSource(BatchSchedule schedule) {
+        long offset = 1_000_000L;
+        for (int i = 0; i < Math.max(1, dataBatches / 10); i++) {
+            schedule.reusingBatch(offset + i);
+        }
+        long start = System.nanoTime();
+        for (int i = 0; i < dataBatches; i++) {
+            schedule.reusingBatch(offset + dataBatches + i);
+        }
+        return (System.nanoTime() - start) / 1e6 / dataBatches;
     }
 
     private static List<FastNetwork> fastNetworks(ExperimentAssembly.Assembled assembled) {

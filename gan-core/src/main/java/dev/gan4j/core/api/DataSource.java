@@ -1,5 +1,7 @@
 package dev.gan4j.core.api;
 
+import org.nd4j.linalg.api.ndarray.INDArray;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -52,6 +54,19 @@ public interface DataSource {
      */
     default Batch batch(int[] indices, long draw) {
         return batch(indices);
+    }
+
+    /**
+     * Like {@link #batch(int[], long)}, with the examples written into {@code into} ({@code [n, ...shape]}, FLOAT, a
+     * fresh contiguous array), which the caller reuses from batch to batch: fresh off-heap memory costs far more than
+     * filling it (about 10 ms for the 3 MB of 64 RGB pictures of 64x64 on the 2-core machines measured), so sources of
+     * large examples override this to write straight into it. The default copies {@link #batch(int[], long)}'s
+     * examples.
+     */
+    default Batch batch(int[] indices, long draw, INDArray into) {
+        Batch batch = batch(indices, draw);
+        into.assign(batch.examples());
+        return batch.withExamples(into);
     }
 
     /**

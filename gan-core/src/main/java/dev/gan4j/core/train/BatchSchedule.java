@@ -2,6 +2,9 @@ package dev.gan4j.core.train;
 
 import dev.gan4j.core.api.Batch;
 import dev.gan4j.core.api.DataSource;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.SplittableRandom;
 
@@ -19,6 +22,7 @@ public final class BatchSchedule {
     private final int batchesPerEpoch;
     private long cachedEpoch = -1;
     private int[] permutation;
+    private INDArray reused;
 
     public BatchSchedule(DataSource data, int batchSize, long seed) {
         this.data = requireNonNull(data, "data is null");
@@ -34,7 +38,25 @@ public final class BatchSchedule {
         this.batchesPerEpoch = data.size() / batchSize;
     }
 
+    /** The batch of {@code step}, in arrays of its own. */
     public Batch batch(long step) {
+        return data.batch(indices(step), Seeds.derive(seed, Seeds.BATCH_DRAW, step));
+    }
+
+    /**
+     * The batch of {@code step}, its examples written into an array this schedule keeps and overwrites at the next
+     * call: what the training loop uses, which is done with a batch when it asks for the next, and so allocates no
+     * examples per step ({@link DataSource#batch(int[], long, INDArray)}).
+     */
+    public Batch reusingBatch(long step) {
+        int[] indices = indices(step);
+        if (reused == null) {
+            reused = Nd4j.createUninitialized(DataType.FLOAT, data.shape().withBatch(batchSize));
+        }
+        return data.batch(indices, Seeds.derive(seed, Seeds.BATCH_DRAW, step), reused);
+    }
+
+    private int[] indices(long step) {
         long epoch = step / batchesPerEpoch;
         int position = (int) (step % batchesPerEpoch);
         if (epoch != cachedEpoch) {
@@ -43,7 +65,7 @@ public final class BatchSchedule {
         }
         int[] indices = new int[batchSize];
         System.arraycopy(permutation, position * batchSize, indices, 0, batchSize);
-        return data.batch(indices, Seeds.derive(seed, Seeds.BATCH_DRAW, step));
+        return indices;
     }
 
     private static int[] permutation(int n, long seed) {

@@ -41,7 +41,7 @@ public final class Trainer {
         listeners.forEach(l -> l.onStart(run, firstStep));
         for (long step = firstStep; step < iterations; step++) {
             Nd4j.getRandom().setSeed(Seeds.derive(seed, Seeds.STEP, step));
-            Batch batch = batches.batch(step);
+            Batch batch = batches.reusingBatch(step);
             if (batch.examples().dataType() != dataType) {
                 batch = batch.withExamples(batch.examples().castTo(dataType));
             }

@@ -42,6 +42,62 @@ class BatchScheduleTest {
     }
 
     @Test
+    void theReusingBatchIsTheSameBatchInOneArrayOverwrittenEachStep() {
+        PointData data = new PointData(50);
+        BatchSchedule schedule = new BatchSchedule(data, 8, 1);
+        dev.gan4j.core.api.Batch first = schedule.reusingBatch(3);
+        org.nd4j.linalg.api.ndarray.INDArray array = first.examples();
+        assertEquals(schedule.batch(3).examples(), array);
+        assertTrue(array == schedule.reusingBatch(4).examples(), "the next batch is written into the same array");
+        assertEquals(schedule.batch(4).examples(), array);
+    }
+
+    @Test
+    void eachStepDrawsItsOwnSeedForTheSource() {
+        java.util.List<Long> draws = new java.util.ArrayList<>();
+        PointData points = new PointData(20);
+        dev.gan4j.core.api.DataSource data = new dev.gan4j.core.api.DataSource() {
+            @Override
+            public dev.gan4j.core.api.Shape shape() {
+                return points.shape();
+            }
+
+            @Override
+            public int size() {
+                return points.size();
+            }
+
+            @Override
+            public java.util.OptionalInt numClasses() {
+                return points.numClasses();
+            }
+
+            @Override
+            public dev.gan4j.core.api.Batch batch(int[] indices) {
+                return points.batch(indices);
+            }
+
+            @Override
+            public dev.gan4j.core.api.Batch batch(int[] indices, long draw) {
+                draws.add(draw);
+                return points.batch(indices);
+            }
+
+            @Override
+            public String description() {
+                return "points that record their draws";
+            }
+        };
+        BatchSchedule schedule = new BatchSchedule(data, 4, 9);
+        schedule.batch(2);
+        schedule.reusingBatch(2);
+        schedule.batch(3);
+        assertEquals(draws.get(0), draws.get(1), "the draw depends on the step only");
+        assertEquals(Seeds.derive(9, Seeds.BATCH_DRAW, 3), draws.get(2));
+        assertNotEquals(draws.get(0), draws.get(2));
+    }
+
+    @Test
     void batchLargerThanTheDataIsAnError() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new BatchSchedule(new PointData(5), 8, 1));
         assertTrue(e.getMessage().contains("data.batchSize") && e.getMessage().contains("5 examples"), e.getMessage());

@@ -120,6 +120,20 @@ public final class ImageFolderPreparer {
     }
 
     /**
+     * Makes sure the archive of {@code spec}'s folder is current, preparing it when needed or {@code force}d.
+     *
+     * @return the archive's path
+     */
+    public String prepare(ImageFolderSpec spec, boolean force, PrintStream log) throws IOException {
+        Path root = folder(spec);
+        ImageArchive archive = current(spec, root, FolderScan.of(root), log, force);
+        if (!archive.header().skipped().isEmpty() && !spec.skipBad()) {
+            throw new ArchivePreparer.BadImagesException(root, archive.header().skipped());
+        }
+        return archive.file().toString();
+    }
+
+    /**
      * The archive of {@code spec}'s folder, prepared now when it is missing, damaged, stale or {@code force}d.
      *
      * @return the archive, current

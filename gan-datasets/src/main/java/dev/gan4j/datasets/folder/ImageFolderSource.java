@@ -113,13 +113,28 @@ final class ImageFolderSource implements DataSource {
     @Override
     public Batch batch(int[] indices, long draw) {
         requireNonNull(indices, "indices is null");
+        return fill(indices, draw, Nd4j.createUninitialized(DataType.FLOAT, shape.withBatch(indices.length)));
+    }
+
+    /** Writes the pixels straight into {@code into} when it is a fresh contiguous array of the batch's shape. */
+    @Override
+    public Batch batch(int[] indices, long draw, INDArray into) {
+        requireNonNull(indices, "indices is null");
+        requireNonNull(into, "into is null");
+        if (into.dataType() != DataType.FLOAT || into.isView() || into.ordering() != 'c'
+                || !java.util.Arrays.equals(into.shape(), shape.withBatch(indices.length))) {
+            return DataSource.super.batch(indices, draw, into);
+        }
+        return fill(indices, draw, into);
+    }
+
+    private Batch fill(int[] indices, long draw, INDArray examples) {
         if (indices.length == 0) {
             throw new IllegalArgumentException("a batch needs at least one index");
         }
         int n = indices.length;
         int exampleSize = (int) shape.size();
         int width = shape.width();
-        INDArray examples = Nd4j.createUninitialized(DataType.FLOAT, shape.withBatch(n));
         FloatBuffer out = examples.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer();
         byte[] bytes = new byte[exampleSize];
         float[] values = new float[exampleSize];

@@ -122,6 +122,22 @@ class ImageFolderSourceTest {
     }
 
     @Test
+    void aBatchWrittenIntoAReusedArrayEqualsAFreshOne() throws IOException {
+        Pictures.numbered(folder, 6, 4);
+        ImageFolderSource source = fixture.open(FolderFixture.directory(folder) + ", \"resolution\": 4, \"mirror\": true");
+        INDArray into = org.nd4j.linalg.factory.Nd4j.createUninitialized(org.nd4j.linalg.api.buffer.DataType.FLOAT, 3, 3, 4, 4);
+        for (int[] indices : new int[][] {{0, 7, 11}, {5, 6, 1}}) {
+            Batch reused = source.batch(indices, 3, into);
+            assertTrue(reused.examples() == into);
+            assertEquals(source.batch(indices, 3).examples(), into);
+        }
+        INDArray view = org.nd4j.linalg.factory.Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, 4, 3, 4, 4)
+                .get(NDArrayIndex.interval(1, 4));
+        assertEquals(source.batch(new int[] {2, 3, 4}).examples(), source.batch(new int[] {2, 3, 4}, 0, view).examples(),
+                "a view is filled through a copy");
+    }
+
+    @Test
     void aSecondOpenReusesTheArchiveAndAChangedFolderIsPreparedAgain() throws IOException {
         Pictures.numbered(folder, 3, 4);
         String spec = FolderFixture.directory(folder) + ", \"resolution\": 4";

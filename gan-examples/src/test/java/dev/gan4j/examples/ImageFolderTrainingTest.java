@@ -1,0 +1,150 @@
+package dev.gan4j.examples;
+
+import dev.gan4j.core.config.ConfigException;
+import dev.gan4j.core.config.DataContext;
+import dev.gan4j.core.config.Experiment;
+import dev.gan4j.core.config.ExperimentReader;
+import dev.gan4j.core.train.TrainingSession;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Training, resuming, describing and judging on a small folder of pictures with tags and captions. */
+class ImageFolderTrainingTest {
+    private static final String[] COLOURS = {"red", "blue"};
+    private static final String[] FRENCH = {"rouge", "bleu"};
+    private final ExperimentReader reader = new ExperimentReader(TestExperiments.registry());
+
+    @TempDir
+    Path dir;
+
+    private Path folder;
+
+    @BeforeEach
+    void folder() throws Exception {
+        folder = Files.createDirectories(dir.resolve("shapes"));
+        Random random = new Random(3);
+        StringBuilder tags = new StringBuilder("file,tags\n");
+        StringBuilder captions = new StringBuilder("file,caption\n");
+        for (int i = 0; i < 64; i++) {
+            int colour = i % 2;
+            boolean big = random.nextBoolean();
+            BufferedImage image = new BufferedImage(20, 16, BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = image.createGraphics();
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, 20, 16);
+            g.setColor(colour == 0 ? Color.RED : Color.BLUE);
+            int side = big ? 12 : 6;
+            g.fillRect(random.nextInt(20 - side), random.nextInt(16 - side), side, side);
+            g.dispose();
+            String file = String.format("img/%02d.png", i);
+            Files.createDirectories(folder.resolve("img"));
+            ImageIO.write(image, "png", folder.resolve(file).toFile());
+            tags.append(file).append(",\"").append(COLOURS[colour]).append(',').append(big ? "big" : "small").append("\"\n");
+            captions.append(file).append(",\"a ").append(big ? "big " : "small ").append(COLOURS[colour]).append(" square\"\n");
+            captions.append(file).append(",\"un ").append(big ? "grand " : "petit ").append("carré ").append(FRENCH[colour]).append("\"\n");
+        }
+        Files.writeString(folder.resolve("tags.csv"), tags);
+        Files.writeString(folder.resolve("captions.csv"), captions);
+    }
+
+    private String experiment(String name, int iterations, String conditions, String encoder) {
+        return """
+                {
+                  "name": "%s",
+                  "seed": 5,
+                  "data": {"type": "image-folder", "directory": "%s", "resolution": 16, "split": "train", "testFraction": 0.25,
+                           "conditions": "%s", "mirror": true, "batchSize": 16},
+                  "encoder": %s,
+                  "generator": {"type": "dcgan", "latentDim": 8, "channels": [16, 8]},
+                  "discriminator": {"type": "dcgan", "channels": [8, 16]},
+                  "strategy": {"type": "non-saturating"},
+                  "training": {"iterations": %d, "checkpointEvery": 2, "sampleEvery": 2, "logEvery": 2, "sampleGrid": 16}
+                }
+                """.formatted(name, folder.toAbsolutePath(), conditions, encoder, iterations);
+    }
+
+    private TrainingSession session() {
+        return new TrainingSession(TestExperiments.registry(), DataContext.system(), new PrintStream(OutputStream.nullOutputStream()),
+                false);
+    }
+
+    @Test
+    void aResumedCaptionedRunMatchesAnUninterruptedOneAndChangedPicturesAreRefused() throws Exception {
+        String encoder = "{\"type\": \"text-hash\", \"dim\": 8, \"buckets\": 64}";
+        Experiment full = reader.read(experiment("captions", 6, "captions", encoder), List.of());
+        session().train(full, dir.resolve("a"), false);
+        session().train(reader.read(experiment("captions", 4, "captions", encoder), List.of()), dir.resolve("b"), false);
+        session().train(full, dir.resolve("b"), true);
+        for (String file : List.of("generator.bin", "discriminator.bin", "encoder.bin")) {
+            assertArrayEquals(Files.readAllBytes(dir.resolve("a/checkpoints/step-6").resolve(file)),
+                    Files.readAllBytes(dir.resolve("b/checkpoints/step-6").resolve(file)), file);
+        }
+        String state = Files.readString(dir.resolve("b/checkpoints/step-6/state.json"));
+        assertTrue(state.contains("\"dataFingerprint\""), state);
+
+        BufferedImage changed = ImageIO.read(folder.resolve("img/00.png").toFile());
+        changed.setRGB(10, 8, 0x00FF00);
+        ImageIO.write(changed, "png", folder.resolve("img/00.png").toFile());
+        Files.setLastModifiedTime(folder.resolve("img/00.png"), java.nio.file.attribute.FileTime.fromMillis(1_000));
+        Experiment longer = reader.read(experiment("captions", 8, "captions", encoder), List.of());
+        ConfigException refused = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class,
+                () -> session().train(longer, dir.resolve("b"), true));
+        assertEquals("data", refused.path());
+        assertTrue(refused.getMessage().contains("changed since checkpoint"), refused.getMessage());
+    }
+
+    @Test
+    void dataInfoJudgeAndEvaluateWorkOnATaggedFolder() throws Exception {
+        TestExperiments.Result info = TestExperiments.run("data", "info", folder.toString(), "--set", "data.resolution=16",
+                "--grid", dir.resolve("preview.png").toString());
+        assertEquals(0, info.exitCode(), info.err());
+        assertTrue(info.out().contains("64 read"), info.out());
+        assertTrue(info.out().contains("tags:        4 from tags.csv"), info.out());
+        assertTrue(info.out().contains("captions:    128 from captions.csv"), info.out());
+        assertTrue(info.out().contains("carré"), info.out());
+        assertTrue(Files.isRegularFile(dir.resolve("preview.png")));
+
+        Path config = TestExperiments.write(dir, "tags.json", experiment("tags", 2, "tags", "{\"type\": \"multi-hot\"}"));
+        TestExperiments.Result prepare = TestExperiments.run("data", "prepare", config.toString());
+        assertEquals(0, prepare.exitCode(), prepare.err());
+        assertTrue(prepare.out().contains("archive=" + folder.toAbsolutePath().resolve(".gan-cache")), prepare.out());
+
+        Path judge = dir.resolve("shapes-tags.judge");
+        String data = "{\"type\": \"image-folder\", \"directory\": \"" + folder.toAbsolutePath() + "\", \"resolution\": 16,"
+                + " \"split\": \"train\", \"testFraction\": 0.25, \"conditions\": \"tags\"}";
+        TestExperiments.Result trained = TestExperiments.run("judge", "train", "--data", data, "--tags", "--epochs", "2",
+                "--batch", "16", "--out", judge.toString());
+        assertEquals(0, trained.exitCode(), trained.err());
+        assertTrue(trained.out().contains("test_accuracy="), trained.out());
+
+        Path run = dir.resolve("run");
+        assertEquals(0, TestExperiments.run("train", config.toString(), "--run-dir", run.toString()).exitCode());
+        TestExperiments.Result evaluated = TestExperiments.run("evaluate", run.toString(), "--judge", judge.toString(), "--n", "64",
+                "--metrics", "fid,kid,conditional");
+        assertEquals(0, evaluated.exitCode(), evaluated.err());
+        assertTrue(evaluated.out().contains("fid") && evaluated.out().contains("conditional"), evaluated.out());
+    }
+
+    @Test
+    void aConfigWhoseDataIsNotAFolderHasNothingToPrepare() {
+        TestExperiments.Result result = TestExperiments.run("data", "prepare", "toy-ring");
+        assertEquals(2, result.exitCode());
+        assertTrue(result.err().contains("only \"image-folder\" data is prepared"), result.err());
+    }
+}

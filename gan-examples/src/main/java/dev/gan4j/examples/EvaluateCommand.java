@@ -65,7 +65,8 @@ final class EvaluateCommand implements Callable<Integer> {
             + "Gaussian mixtures ring and grid)")
     String metrics;
 
-    @Option(names = "--judge", paramLabel = "FILE", description = "judge file (default: ~/.gan/judges/<dataset>.judge)")
+    @Option(names = "--judge", paramLabel = "FILE", description = "judge file (default: ~/.gan/judges/<dataset>.judge, or"
+            + " <dataset>-tags.judge when only that exists)")
     Path judgeFile;
 
     @Option(names = "--held-out", paramLabel = "JSON", description = "the held-out data to compare with (default: the run's "
@@ -194,6 +195,14 @@ final class EvaluateCommand implements Callable<Integer> {
             Evaluations.Setup setup = Evaluations.prepare(registry, experiment, judgeFile, "--judge", count, "--metrics",
                     reference, heldOut != null ? "--held-out" : "evaluation.heldOut");
             judgePath = setup.judgePath().toString();
+            if (metrics == null && setup.judge().info().multiLabel()) {
+                // A tag judge has no classes to histogram; it measures whether a tag model's samples show their tags.
+                chosen = java.util.EnumSet.copyOf(chosen);
+                chosen.remove(Metric.CLASSES);
+                if (otherConditional && !restored.model().encoder().schema().tags().isEmpty()) {
+                    chosen.add(Metric.CONDITIONAL);
+                }
+            }
             System.out.printf(Locale.ROOT, "evaluating %s with judge %s (test accuracy %.4f); %d samples, seed %d%n",
                     what, setup.judgePath(), setup.judge().info().testAccuracy(), count, seed);
             Evaluator evaluator = setup.evaluator();

@@ -52,15 +52,20 @@ final class Evaluations {
      * The judge file evaluation will use, checked to exist: a missing one is a config error of {@code field}, found
      * before any work.
      *
-     * @param judgeFile the judge to use; {@code null} for {@code ~/.gan/judges/<dataset>.judge}
+     * @param judgeFile the judge to use; {@code null} for {@code ~/.gan/judges/<dataset>.judge}, or the dataset's tag
+     *                  judge {@code <dataset>-tags.judge} when only that exists
      * @param field     the option or config field that names the judge ({@code --judge}, {@code evaluation.judge})
      */
     static Path judgePath(ComponentRegistry registry, Experiment experiment, Path judgeFile, String field) {
         String dataset = dataset(registry, experiment);
         Path judgePath = judgeFile != null ? judgeFile : JudgeCommand.defaultPath(dataset);
+        Path tagJudge = JudgeCommand.defaultPath(dataset + "-tags");
+        if (judgeFile == null && !Files.isRegularFile(judgePath) && Files.isRegularFile(tagJudge)) {
+            judgePath = tagJudge;
+        }
         if (!Files.isRegularFile(judgePath)) {
             throw new ConfigException(field, "no judge at " + judgePath + ": train one with `gan judge train --dataset " + dataset
-                    + "` or name another with " + field);
+                    + "` (with --tags for a data set of tags, such as avatars) or name another with " + field);
         }
         return judgePath;
     }

@@ -40,7 +40,8 @@ final class JudgeCommand implements Runnable {
     @Command(name = "train", mixinStandardHelpOptions = true,
             description = "Train a classifier judge on labelled (or, with --tags, tagged) data and save it with its test accuracy.")
     static final class Train implements Callable<Integer> {
-        @Option(names = "--dataset", defaultValue = "fashion-mnist", description = "a named IDX dataset (default: ${DEFAULT-VALUE})")
+        @Option(names = "--dataset", defaultValue = "fashion-mnist", description = "a named IDX dataset (fashion-mnist, mnist), or"
+                + " the name of an image folder looked up like them, such as avatars (default: ${DEFAULT-VALUE})")
         String dataset;
 
         @Option(names = "--data", paramLabel = "JSON", description = "a training data spec instead of --dataset, e.g. {\"type\":\"idx\",\"images\":...}")
@@ -79,15 +80,14 @@ final class JudgeCommand implements Runnable {
             if (epochs <= 0 || batch <= 0 || !(learningRate > 0)) {
                 throw new UsageException("--epochs, --batch and --lr must be > 0, found " + epochs + ", " + batch + ", " + learningRate);
             }
-            if (data == null && KnownDataset.byId(dataset) == null) {
-                throw new UsageException("--dataset: unknown dataset '" + dataset + "'; known datasets: " + KnownDataset.ids());
-            }
             ComponentRegistry registry = Plugins.registry();
             String trainJson = data != null ? data : namedData(registry, dataset, tags);
             String testJson = testData != null ? testData : withSplit(registry, trainJson, "test");
-            DataSpec trainSpec = spec(registry, trainJson, "--data");
-            DataSource train = open(trainSpec, "--data");
-            DataSource test = open(spec(registry, testJson, "--test-data"), "--test-data");
+            String trainOption = data != null ? "--data" : "--dataset";
+            DataSpec trainSpec = spec(registry, trainJson, trainOption);
+            DataSource train = open(trainSpec, trainOption);
+            DataSource test = open(spec(registry, testJson, testData != null ? "--test-data" : trainOption),
+                    testData != null ? "--test-data" : trainOption);
             if (batch > train.size()) {
                 throw new UsageException("--batch " + batch + " is larger than the training data (" + train.size() + " examples)");
             }
@@ -109,11 +109,18 @@ final class JudgeCommand implements Runnable {
         return dataSpec.path("dataset").asText("custom");
     }
 
-    /** The training split of a named dataset, with its tag sets as conditions for a tag judge. */
+    /**
+     * The training split of a named dataset, with its tag sets as conditions for a tag judge: an IDX set, or an image
+     * folder of that name (its train split, classes or tags from its files).
+     */
     static String namedData(ComponentRegistry registry, String dataset, boolean tags) {
-        ObjectNode spec = registry.mapper().createObjectNode().put("type", "idx").put("dataset", dataset).put("split", "train");
+        boolean idx = KnownDataset.byId(dataset) != null;
+        ObjectNode spec = registry.mapper().createObjectNode().put("type", idx ? "idx" : "image-folder").put("dataset", dataset)
+                .put("split", "train");
         if (tags) {
             spec.put("conditions", "tags");
+        } else if (!idx) {
+            spec.put("conditions", "classes");
         }
         return spec.toString();
     }

@@ -31,7 +31,7 @@ class PluginSmokeTest {
         assertEquals(Set.of("dcgan", "mlp"), registry.names(ComponentKind.GENERATOR));
         assertTrue(registry.names(ComponentKind.DISCRIMINATOR).containsAll(Set.of("dcgan", "mlp", "dropout-mlp")));
         assertTrue(registry.names(ComponentKind.STRATEGY).containsAll(Set.of("minimax", "non-saturating")));
-        assertEquals(Set.of("grid", "idx", "ring"), registry.names(ComponentKind.DATA));
+        assertEquals(Set.of("grid", "idx", "image-folder", "ring"), registry.names(ComponentKind.DATA));
         ComponentRegistration dcgan = registry.registrations(ComponentKind.GENERATOR).stream()
                 .filter(r -> r.name().equals("dcgan")).findFirst().orElseThrow();
         assertEquals("gan-models", dcgan.plugin());

@@ -93,6 +93,12 @@ final class ExampleConditions {
                     + "; put each class in a sub-folder of its name, or give " + LABELS_FILE + " (file,label)");
         }
         List<String> names = new ArrayList<>(new TreeSet<>(paths.stream().map(p -> p.substring(0, p.indexOf('/'))).toList()));
+        if (names.size() < 2) {
+            throw new IOException("conditions \"classes\" take each picture's class from its sub-folder, but every picture of "
+                    + root + " lies in '" + names.get(0) + "': one class; put each class in a sub-folder of its name, or give "
+                    + LABELS_FILE + " (file,label)" + (Files.isRegularFile(root.resolve(TAGS_FILE)) ? "; this folder has "
+                    + TAGS_FILE + ": \"conditions\": \"tags\" (gan judge train --tags) reads it" : ""));
+        }
         Map<String, Integer> index = indexOf(names);
         int[] labels = paths.stream().mapToInt(p -> index.get(p.substring(0, p.indexOf('/')))).toArray();
         return new ExampleConditions(FolderConditions.CLASSES, "sub-folders", names, labels, null, null, null, null, null);

@@ -64,6 +64,15 @@ class FolderConditionsTest {
     }
 
     @Test
+    void oneSubFolderIsNotAClassification() throws IOException {
+        Pictures.write(folder, "images/a.png", Pictures.solid(4, 4, 1));
+        Pictures.write(folder, "images/b.png", Pictures.solid(4, 4, 1));
+        Pictures.text(folder, "tags.csv", "file,tags\nimages/a.png,x\nimages/b.png,y\n");
+        String message = failure(", \"conditions\": \"classes\"");
+        assertTrue(message.contains("one class") && message.contains("--tags"), message);
+    }
+
+    @Test
     void labelsCsvGivesClassesWhenPresent() throws IOException {
         Pictures.write(folder, "x/a.png", Pictures.solid(4, 4, 1));
         Pictures.write(folder, "x/b.png", Pictures.solid(4, 4, 1));

@@ -95,7 +95,7 @@ final class DataCommand implements Runnable {
             ImageFolderSpec spec = target.spec(registry);
             ImageFolderPreparer preparer = new ImageFolderPreparer(new DatasetLocator(DataContext.system()), DataContext.system());
             try {
-                String archive = preparer.prepare(spec, force, System.err);
+                Path archive = preparer.prepare(spec, force, System.err);
                 System.out.println("archive=" + archive);
             } catch (IOException e) {
                 throw new ConfigException("data", e.getMessage(), e);
@@ -122,7 +122,7 @@ final class DataCommand implements Runnable {
             Path folder;
             try {
                 folder = preparer.folder(spec);
-                source = new ImageFolderReport(preparer).report(spec, target.isFolder(), System.out);
+                source = new ImageFolderReport(preparer).report(spec, System.err, System.out);
             } catch (IOException e) {
                 throw new ConfigException("data", e.getMessage(), e);
             }

@@ -9,13 +9,12 @@ import javax.imageio.event.IIOReadWarningListener;
 import javax.imageio.stream.ImageInputStream;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
@@ -27,6 +26,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static java.util.Objects.requireNonNull;
@@ -38,6 +41,10 @@ import static java.util.Objects.requireNonNull;
  * <p>A picture that cannot be read (corrupt, truncated, not a picture, unreadable) is reported with its path. Without
  * {@code skipBad} every such picture is listed and nothing is written; with it they are left out and recorded in the
  * archive, and the examples after them moved up.
+ *
+ * <p>Decoded pictures live on the Java heap until they are resampled, so the workers share a budget of a third of
+ * the heap, in kilobytes of decoded pixels: a folder of large photographs decodes as many at once as fit, not one per
+ * core regardless.
  */
 final class ArchivePreparer {
     private static final int LISTED_FAILURES = 20;
@@ -87,10 +94,16 @@ final class ArchivePreparer {
         byte[][] digests = new byte[n][];
         String[] failures = new String[n];
         Path temporary = AtomicFiles.temporarySibling(target);
+        long needed = ImageArchive.PIXELS_OFFSET + (long) n * exampleBytes;
+        long usable = Files.getFileStore(temporary.getParent()).getUsableSpace();
+        if (usable < needed) {
+            throw new IOException(String.format(Locale.ROOT, "preparing %s needs %,d MB in %s, which has %,d MB free; free some"
+                    + " space or name another place with \"cache\"", scan.root(), needed >> 20, temporary.getParent(), usable >> 20));
+        }
         try {
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
                     StandardOpenOption.READ)) {
-                decodeAll(scan, pipeline, channel, digests, failures, progress);
+                decodeAll(scan, pipeline, channel, digests, failures, progress, target);
                 List<ImageArchive.Skipped> skipped = new ArrayList<>();
                 for (int i = 0; i < n; i++) {
                     if (failures[i] != null) {
@@ -133,11 +146,14 @@ final class ArchivePreparer {
     }
 
     private static void decodeAll(FolderScan scan, ImagePreparation pipeline, FileChannel channel, byte[][] digests,
-                                  String[] failures, Progress progress) throws IOException {
+                                  String[] failures, Progress progress, Path target) throws IOException {
         List<FolderScan.Entry> entries = scan.images();
         int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), entries.size()));
+        int budget = heapBudgetKb();
+        Semaphore heap = new Semaphore(budget);
         AtomicInteger next = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
+        AtomicBoolean stop = new AtomicBoolean();
         ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "gan-prepare");
             thread.setDaemon(true);
@@ -148,41 +164,79 @@ final class ArchivePreparer {
             for (int t = 0; t < threads; t++) {
                 workers.add(pool.submit(() -> {
                     MessageDigest digest = Sha256.newDigest();
-                    for (int i = next.getAndIncrement(); i < entries.size(); i = next.getAndIncrement()) {
+                    for (int i = next.getAndIncrement(); i < entries.size() && !stop.get(); i = next.getAndIncrement()) {
                         Path file = scan.root().resolve(entries.get(i).path());
-                        try {
-                            byte[] example = pipeline.prepare(decode(file));
-                            writeFully(channel, ByteBuffer.wrap(example), ImageArchive.PIXELS_OFFSET + (long) i * example.length);
-                            digests[i] = digest.digest(example);
+                        byte[] example;
+                        try (Decoded decoded = decode(file, heap, budget)) {
+                            example = pipeline.prepare(decoded.image());
                         } catch (UnreadableImageException e) {
                             failures[i] = e.getMessage();
+                            done.incrementAndGet();
+                            continue;
+                        } catch (RuntimeException e) {
+                            throw new IllegalStateException("preparing " + file + " failed: " + e, e);
                         }
+                        writeFully(channel, ByteBuffer.wrap(example), ImageArchive.PIXELS_OFFSET + (long) i * example.length);
+                        digests[i] = digest.digest(example);
                         done.incrementAndGet();
                     }
                     return null;
                 }));
             }
-            for (Future<?> worker : workers) {
-                while (true) {
-                    try {
-                        worker.get(200, java.util.concurrent.TimeUnit.MILLISECONDS);
-                        break;
-                    } catch (java.util.concurrent.TimeoutException e) {
-                        progress.update(done.get());
-                    }
-                }
-            }
+            awaitAll(workers, stop, () -> progress.update(done.get()));
             progress.update(done.get());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("preparing " + scan.root() + " was interrupted");
+            throw new InterruptedIOException("preparing " + scan.root() + " was interrupted");
         } catch (ExecutionException e) {
             if (e.getCause() instanceof IOException io) {
-                throw io;
+                throw new IOException("cannot write " + target + ": " + io.getMessage(), io);
             }
-            throw new IllegalStateException("preparing " + scan.root() + " failed: " + e.getCause(), e.getCause());
+            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** Waits for every worker, reporting progress meanwhile; the first to fail stops the others and is thrown. */
+    private static void awaitAll(List<Future<?>> workers, AtomicBoolean stop, Runnable tick)
+            throws InterruptedException, ExecutionException {
+        while (true) {
+            boolean running = false;
+            for (Future<?> worker : workers) {
+                if (!worker.isDone()) {
+                    running = true;
+                    continue;
+                }
+                try {
+                    worker.get();
+                } catch (ExecutionException e) {
+                    stop.set(true);
+                    throw e;
+                }
+            }
+            if (!running) {
+                return;
+            }
+            try {
+                workers.get(0).get(200, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException | ExecutionException e) {
+                // checked on the next pass; the first worker may simply be done before the rest
+            }
+            tick.run();
+        }
+    }
+
+    /** A third of the heap the JVM may grow to, in kilobytes: what decoded pictures may hold at once. */
+    private static int heapBudgetKb() {
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(64L << 10, Runtime.getRuntime().maxMemory() / 3 / 1024));
+    }
+
+    /** A decoded picture holding its share of the heap budget until closed. */
+    record Decoded(BufferedImage image, Semaphore heap, int permits) implements AutoCloseable {
+        @Override
+        public void close() {
+            heap.release(permits);
         }
     }
 
@@ -194,10 +248,19 @@ final class ArchivePreparer {
     }
 
     /**
-     * The first picture of {@code file}. A decoder's warning of missing data (a truncated JPEG decodes to grey with
-     * only a warning) makes it unreadable as much as an exception does.
+     * The first picture of {@code file}, decoded once {@code heap} grants the kilobytes its pixels take (at most
+     * {@code maxPermits}, all the budget has, so a picture larger than the budget waits for the others). A decoder's
+     * warning of missing data (a truncated JPEG decodes to grey with only a warning) makes it unreadable as much as an
+     * exception does.
      */
-    static BufferedImage decode(Path file) throws UnreadableImageException {
+    static Decoded decode(Path file, Semaphore heap, int maxPermits) throws UnreadableImageException {
+        if (!Files.exists(file)) {
+            throw new UnreadableImageException("no longer exists");
+        }
+        if (!Files.isReadable(file)) {
+            throw new UnreadableImageException("permission denied");
+        }
+        int permits = 0;
         try (ImageInputStream input = ImageIO.createImageInputStream(file.toFile())) {
             if (input == null) {
                 throw new UnreadableImageException("cannot be opened");
@@ -218,27 +281,41 @@ final class ArchivePreparer {
                         }
                     }
                 });
-                BufferedImage image = reader.read(0);
+                long width = reader.getWidth(0);
+                long height = reader.getHeight(0);
+                if (width <= 0 || height <= 0) {
+                    throw new UnreadableImageException("an empty picture");
+                }
+                int needed = (int) Math.min(maxPermits, Math.max(1, width * height * 4 / 1024));
+                heap.acquire(needed);
+                permits = needed;
+                BufferedImage image;
+                try {
+                    image = reader.read(0);
+                } catch (OutOfMemoryError e) {
+                    throw new UnreadableImageException("too large to decode in the Java heap (" + width + "x" + height
+                            + "); give the JVM more with GAN_JAVA_OPTS (a larger -Xmx)");
+                }
                 if (!damage.isEmpty()) {
                     throw new UnreadableImageException("damaged " + format(reader) + ": " + damage.get(0));
                 }
-                if (image.getWidth() <= 0 || image.getHeight() <= 0) {
-                    throw new UnreadableImageException("an empty picture");
-                }
-                return image;
+                Decoded decoded = new Decoded(image, heap, permits);
+                permits = 0;
+                return decoded;
             } finally {
                 reader.dispose();
             }
-        } catch (NoSuchFileException e) {
-            throw new UnreadableImageException("no longer exists");
-        } catch (AccessDeniedException e) {
-            throw new UnreadableImageException("permission denied");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UnreadableImageException("interrupted");
         } catch (IOException | RuntimeException e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             if (e.getCause() != null && e.getCause().getMessage() != null && !message.contains(e.getCause().getMessage())) {
                 message += " (" + e.getCause().getMessage() + ")";
             }
             throw new UnreadableImageException("corrupt or truncated: " + message);
+        } finally {
+            heap.release(permits);
         }
     }
 

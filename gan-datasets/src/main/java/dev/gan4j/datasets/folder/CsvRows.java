@@ -1,9 +1,11 @@
 package dev.gan4j.datasets.folder;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,7 +59,12 @@ final class CsvRows {
             if (header) {
                 throw new IOException(csv + " is empty: it needs the header file," + valueColumn + " and one row per picture");
             }
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (CharConversionException e) {
+            throw new IOException(csv + " is not UTF-8 text: save it as UTF-8 (" + e.getMessage() + ")", e);
+        } catch (JsonProcessingException e) {
+            if (e.getOriginalMessage() != null && e.getOriginalMessage().contains("UTF-8")) {
+                throw new IOException(csv + " is not UTF-8 text: save it as UTF-8 (" + e.getOriginalMessage() + ")", e);
+            }
             String where = e.getLocation() == null ? "" : " line " + e.getLocation().getLineNr();
             throw new IOException(csv + where + ": not valid CSV: " + e.getOriginalMessage(), e);
         } catch (RuntimeException e) {

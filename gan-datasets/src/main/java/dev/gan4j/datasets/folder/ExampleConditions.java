@@ -3,6 +3,7 @@ package dev.gan4j.datasets.folder;
 import dev.gan4j.core.api.ConditionSchema;
 import dev.gan4j.core.io.Sha256;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -136,6 +137,10 @@ final class ExampleConditions {
             }
             List<String> tags = new ArrayList<>(new LinkedHashSet<>(Arrays.stream(row.value().split(","))
                     .map(String::strip).filter(t -> !t.isEmpty()).toList()));
+            if (tags.isEmpty()) {
+                throw new IOException(csv + " line " + row.line() + ": " + row.file() + " has no tags; give it at least one, or"
+                        + " leave the picture out of the folder");
+            }
             for (String tag : tags) {
                 if (declared != null && !declared.contains(tag)) {
                     throw new IOException(csv + " line " + row.line() + ": tag '" + tag + "' of " + row.file()
@@ -178,6 +183,9 @@ final class ExampleConditions {
             String caption = row.value().strip();
             if (caption.isEmpty()) {
                 throw new IOException(csv + " line " + row.line() + ": the caption of " + row.file() + " is empty");
+            }
+            if (captions.get(i).contains(caption)) {
+                throw new IOException(csv + " line " + row.line() + ": a second row with the same caption for " + row.file());
             }
             captions.get(i).add(caption);
         }
@@ -232,7 +240,7 @@ final class ExampleConditions {
         int total = captions.stream().mapToInt(List::size).sum();
         int[] exampleCaptions = new int[captions.size() + 1];
         int[] captionStart = new int[total + 1];
-        java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
         int caption = 0;
         for (int i = 0; i < captions.size(); i++) {
             exampleCaptions[i] = caption;

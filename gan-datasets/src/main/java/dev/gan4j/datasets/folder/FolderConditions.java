@@ -24,11 +24,13 @@ public enum FolderConditions {
         this.id = id;
     }
 
+    /** The name JSON and the command line use. */
     @JsonValue
     public String id() {
         return id;
     }
 
+    /** The value named {@code id}; an unknown name is an error of the {@code conditions} field listing the known ones. */
     @JsonCreator
     public static FolderConditions of(String id) {
         return Arrays.stream(values()).filter(c -> c.id.equals(id)).findFirst()

@@ -3,7 +3,6 @@ package dev.gan4j.datasets.folder;
 import dev.gan4j.core.io.Sha256;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
@@ -52,29 +51,30 @@ final class FolderScan {
     static FolderScan of(Path root) throws IOException {
         requireNonNull(root, "root is null");
         List<Entry> images = new ArrayList<>();
-        try {
-            Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
-                    return !dir.equals(root) && hidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-                }
+        Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                return !dir.equals(root) && hidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
 
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                    if (attributes.isRegularFile() && !hidden(file) && isImage(file)) {
-                        images.add(new Entry(relative(root, file), attributes.size(), attributes.lastModifiedTime().toMillis()));
-                    }
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                if (attributes.isRegularFile() && !hidden(file) && isImage(file)) {
+                    images.add(new Entry(relative(root, file), attributes.size(), attributes.lastModifiedTime().toMillis()));
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            /** A hidden folder that cannot be opened (another user's {@code .Trash}) is passed over like any hidden one. */
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (hidden(file)) {
                     return FileVisitResult.CONTINUE;
                 }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                    throw new IOException("cannot read " + file + ": " + e.getMessage(), e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
+                throw new IOException("cannot read " + file + " (" + e.getClass().getSimpleName() + "): fix its permissions"
+                        + " or move it out of " + root, e);
+            }
+        });
         images.sort(Comparator.comparing(Entry::path));
         return new FolderScan(root, images);
     }

@@ -13,8 +13,11 @@ import java.util.Arrays;
  * its part when others are added or removed.
  */
 public enum FolderSplit {
+    /** Every picture. */
     ALL("all"),
+    /** The pictures outside the test part. */
     TRAIN("train"),
+    /** The pictures whose path hashes below the test fraction: the held-out data evaluation compares samples with. */
     TEST("test");
 
     private final String id;
@@ -23,11 +26,13 @@ public enum FolderSplit {
         this.id = id;
     }
 
+    /** The name JSON and the command line use. */
     @JsonValue
     public String id() {
         return id;
     }
 
+    /** The value named {@code id}; an unknown name is an error of the {@code split} field listing the known ones. */
     @JsonCreator
     public static FolderSplit of(String id) {
         return Arrays.stream(values()).filter(s -> s.id.equals(id)).findFirst()

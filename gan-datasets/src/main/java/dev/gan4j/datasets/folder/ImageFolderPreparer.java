@@ -1,5 +1,6 @@
 package dev.gan4j.datasets.folder;
 
+import dev.gan4j.core.api.DataSource;
 import dev.gan4j.core.config.DataContext;
 import dev.gan4j.core.io.AtomicFiles;
 import dev.gan4j.core.io.Sha256;
@@ -11,13 +12,16 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import static java.util.Objects.requireNonNull;
 
@@ -37,6 +41,10 @@ public final class ImageFolderPreparer {
     private final DatasetLocator locator;
     private final DataContext context;
 
+    /**
+     * @param locator where named folders are looked up
+     * @param context the home whose {@code ~/.gan/cache} takes the archives of read-only folders
+     */
     public ImageFolderPreparer(DatasetLocator locator, DataContext context) {
         this.locator = requireNonNull(locator, "locator is null");
         this.context = requireNonNull(context, "context is null");
@@ -76,7 +84,7 @@ public final class ImageFolderPreparer {
     }
 
     /** Opens the source a spec describes, preparing its folder first when needed; progress and notes go to {@code log}. */
-    public dev.gan4j.core.api.DataSource open(ImageFolderSpec spec, PrintStream log) throws IOException {
+    public DataSource open(ImageFolderSpec spec, PrintStream log) throws IOException {
         return openSource(spec, log);
     }
 
@@ -86,7 +94,7 @@ public final class ImageFolderPreparer {
         ImageArchive archive = current(spec, root, scan, log, false);
         Set<String> skipped = new HashSet<>();
         archive.header().skipped().forEach(s -> skipped.add(s.path()));
-        if (!skipped.isEmpty() && !spec.skipBad()) {
+        if (!skipped.isEmpty() && (!spec.skipBad() || archive.count() == 0)) {
             throw new ArchivePreparer.BadImagesException(root, archive.header().skipped());
         }
         Path captionFolder = spec.captionFolder() == null ? null : root.resolve(locator.expand(spec.captionFolder()));
@@ -116,7 +124,7 @@ public final class ImageFolderPreparer {
         if (!skipped.isEmpty()) {
             what += ", " + skipped.size() + " unreadable left out";
         }
-        return new ImageFolderSource(root, archive, conditions, java.util.Arrays.copyOf(selection, n), spec.mirror(), what);
+        return new ImageFolderSource(root, archive, conditions, Arrays.copyOf(selection, n), spec.mirror(), what);
     }
 
     /**
@@ -124,13 +132,13 @@ public final class ImageFolderPreparer {
      *
      * @return the archive's path
      */
-    public String prepare(ImageFolderSpec spec, boolean force, PrintStream log) throws IOException {
+    public Path prepare(ImageFolderSpec spec, boolean force, PrintStream log) throws IOException {
         Path root = folder(spec);
         ImageArchive archive = current(spec, root, FolderScan.of(root), log, force);
-        if (!archive.header().skipped().isEmpty() && !spec.skipBad()) {
+        if (!archive.header().skipped().isEmpty() && (!spec.skipBad() || archive.count() == 0)) {
             throw new ArchivePreparer.BadImagesException(root, archive.header().skipped());
         }
-        return archive.file().toString();
+        return archive.file();
     }
 
     /**
@@ -140,7 +148,7 @@ public final class ImageFolderPreparer {
      */
     ImageArchive current(ImageFolderSpec spec, Path root, FolderScan scan, PrintStream log, boolean force) throws IOException {
         if (scan.images().isEmpty()) {
-            throw new IOException("no pictures (" + String.join(", ", new java.util.TreeSet<>(FolderScan.IMAGE_EXTENSIONS))
+            throw new IOException("no pictures (" + String.join(", ", new TreeSet<>(FolderScan.IMAGE_EXTENSIONS))
                     + ") in " + root.toAbsolutePath() + " or its sub-folders");
         }
         Preparation preparation = spec.preparation();
@@ -174,10 +182,13 @@ public final class ImageFolderPreparer {
         return archive;
     }
 
-    /** Where the archives of {@code root} go. */
+    /**
+     * Where the archives of {@code root} go. A folder of the user's (an explicit {@code cache}, or {@code ~/.gan/cache})
+     * may serve several image folders, so each gets a sub-folder named after it and a digest of its absolute path.
+     */
     Path cacheFolder(ImageFolderSpec spec, Path root) throws IOException {
         if (spec.cache() != null) {
-            Path cache = locator.expand(spec.cache());
+            Path cache = locator.expand(spec.cache()).resolve(ownFolderName(root));
             Files.createDirectories(cache);
             return cache;
         }
@@ -190,18 +201,18 @@ public final class ImageFolderPreparer {
         } catch (IOException e) {
             // A read-only folder (a system data set, a mounted share): the user's cache takes the archive.
         }
-        String absolute = root.toAbsolutePath().normalize().toString();
-        String digest = Sha256.hex(digestOf(absolute)).substring(0, 12);
-        Path name = root.toAbsolutePath().normalize().getFileName();
-        Path user = context.home().resolve(".gan").resolve("cache").resolve((name == null ? "root" : name) + "-" + digest);
+        Path user = context.home().resolve(".gan").resolve("cache").resolve(ownFolderName(root));
         Files.createDirectories(user);
         return user;
     }
 
-    private static java.security.MessageDigest digestOf(String text) {
-        java.security.MessageDigest digest = Sha256.newDigest();
-        digest.update(text.getBytes(StandardCharsets.UTF_8));
-        return digest;
+    /** {@code <folder name>-<12 hex digits of its absolute path's SHA-256>}. */
+    private static String ownFolderName(Path root) {
+        Path absolute = root.toAbsolutePath().normalize();
+        MessageDigest digest = Sha256.newDigest();
+        digest.update(absolute.toString().getBytes(StandardCharsets.UTF_8));
+        Path name = absolute.getFileName();
+        return (name == null ? "root" : name.toString()) + "-" + Sha256.hex(digest).substring(0, 12);
     }
 
     /** What differs between an archive's manifest and the folder now: counts of added, removed and modified pictures. */

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,6 +30,7 @@ public final class ImageFolderReport {
 
     private final ImageFolderPreparer preparer;
 
+    /** @param preparer finds and prepares the folders reported on */
     public ImageFolderReport(ImageFolderPreparer preparer) {
         this.preparer = requireNonNull(preparer, "preparer is null");
     }
@@ -52,13 +54,14 @@ public final class ImageFolderReport {
     }
 
     /**
-     * Prepares the folder when needed and writes the report to {@code out}.
+     * Prepares the folder when needed (saying so on {@code log}) and writes the report to {@code out}: every kind of
+     * condition the folder's files offer, whichever the spec uses. A file that the spec does not use and cannot be read
+     * is reported as unusable, with why.
      *
-     * @param everyCondition report every kind of condition the folder offers, not only the spec's
      * @return the source as the spec describes it, for a preview
      */
-    public DataSource report(ImageFolderSpec spec, boolean everyCondition, PrintStream out) throws IOException {
-        ImageFolderSource source = preparer.openSource(spec, out);
+    public DataSource report(ImageFolderSpec spec, PrintStream log, PrintStream out) throws IOException {
+        ImageFolderSource source = preparer.openSource(spec, log);
         ImageArchive archive = source.archive();
         Preparation preparation = archive.preparation();
         Path root = preparer.folder(spec);
@@ -74,19 +77,24 @@ public final class ImageFolderReport {
         if (spec.conditions() != FolderConditions.NONE) {
             kinds.add(spec.conditions());
         }
-        if (everyCondition) {
-            kinds.addAll(offered(root, archive.paths()));
-        }
-        if (kinds.isEmpty()) {
-            out.println("conditions:  none (no labels.csv, tags.csv, captions.csv, .txt captions or class sub-folders)");
-        }
-        java.util.HashSet<String> skipped = new java.util.HashSet<>();
+        kinds.addAll(offered(root, archive.paths()));
+        out.printf(Locale.ROOT, "conditions:  %s; the folder offers %s%n", spec.conditions() == FolderConditions.NONE
+                ? "none used" : spec.conditions().id() + " used", kinds.isEmpty() ? "none (no labels.csv, tags.csv, captions.csv,"
+                + " .txt captions or class sub-folders)" : kinds.stream().map(FolderConditions::id).toList());
+        Set<String> skipped = new HashSet<>();
         archive.header().skipped().forEach(s -> skipped.add(s.path()));
         int[] selection = source.selection();
         for (FolderConditions kind : kinds) {
-            ExampleConditions conditions = kind == spec.conditions() ? source.conditions() : ExampleConditions.read(root,
-                    archive.paths(), skipped, kind, null, spec.captionFolder() == null ? null : root.resolve(spec.captionFolder()));
-            describe(conditions, selection, out);
+            if (kind == spec.conditions()) {
+                describe(source.conditions(), selection, out);
+                continue;
+            }
+            try {
+                describe(ExampleConditions.read(root, archive.paths(), skipped, kind, null,
+                        spec.captionFolder() == null ? null : root.resolve(spec.captionFolder())), selection, out);
+            } catch (IOException e) {
+                out.printf(Locale.ROOT, "%-12s unusable: %s%n", kind.id() + ":", e.getMessage());
+            }
         }
         return source;
     }

@@ -12,8 +12,10 @@ import org.nd4j.linalg.factory.Nd4j;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -52,7 +54,7 @@ final class ImageFolderSource implements DataSource {
      * @param root      the folder the pictures came from, for the description
      * @param what      how the selection came about, for the description ({@code split train: 28,500 of 30,000})
      */
-    ImageFolderSource(java.nio.file.Path root, ImageArchive archive, ExampleConditions conditions, int[] selection,
+    ImageFolderSource(Path root, ImageArchive archive, ExampleConditions conditions, int[] selection,
                       boolean mirror, String what) {
         this.archive = requireNonNull(archive, "archive is null");
         this.conditions = requireNonNull(conditions, "conditions is null");
@@ -122,7 +124,7 @@ final class ImageFolderSource implements DataSource {
         requireNonNull(indices, "indices is null");
         requireNonNull(into, "into is null");
         if (into.dataType() != DataType.FLOAT || into.isView() || into.ordering() != 'c'
-                || !java.util.Arrays.equals(into.shape(), shape.withBatch(indices.length))) {
+                || !Arrays.equals(into.shape(), shape.withBatch(indices.length))) {
             return DataSource.super.batch(indices, draw, into);
         }
         return fill(indices, draw, into);

@@ -22,11 +22,13 @@ public enum ImageTransform {
         this.id = id;
     }
 
+    /** The name JSON and the command line use. */
     @JsonValue
     public String id() {
         return id;
     }
 
+    /** The value named {@code id}; an unknown name is an error of the {@code transform} field listing the known ones. */
     @JsonCreator
     public static ImageTransform of(String id) {
         return Arrays.stream(values()).filter(t -> t.id.equals(id)).findFirst()

@@ -15,10 +15,17 @@ import static java.util.Objects.requireNonNull;
  * @param background {@code rrggbb}, lower case
  */
 record Preparation(int width, int height, int channels, ImageTransform transform, ResampleFilter filter, String background) {
+    /** Checked, as the header of an archive read back from disk is: a damaged one then reads as damaged. */
     Preparation {
+        if (width <= 0 || height <= 0 || (channels != 1 && channels != 3)) {
+            throw new IllegalArgumentException("examples of " + channels + "x" + height + "x" + width);
+        }
+        if (background == null || !background.matches("[0-9a-fA-F]{6}")) {
+            throw new IllegalArgumentException("background must be rrggbb, found " + background);
+        }
         requireNonNull(transform, "transform is null");
         requireNonNull(filter, "filter is null");
-        background = requireNonNull(background, "background is null").toLowerCase(Locale.ROOT);
+        background = background.toLowerCase(Locale.ROOT);
     }
 
     ImagePreparation pipeline() {

@@ -9,7 +9,7 @@ import static java.util.Objects.requireNonNull;
  * A progress bar for work counted in items. On a terminal it redraws one line; in a log it prints a line at every
  * tenth of the work, so a long preparation shows it is alive either way.
  */
-public final class Progress {
+final class Progress {
     private static final int BAR_WIDTH = 30;
 
     private final PrintStream out;
@@ -23,7 +23,7 @@ public final class Progress {
      * @param what        what is being counted, e.g. {@code preparing /data/avatars}
      * @param interactive redraw one line (a terminal) rather than print lines (a log)
      */
-    public Progress(PrintStream out, String what, int total, boolean interactive) {
+    Progress(PrintStream out, String what, int total, boolean interactive) {
         this.out = requireNonNull(out, "out is null");
         this.what = requireNonNull(what, "what is null");
         this.total = total;
@@ -31,13 +31,8 @@ public final class Progress {
     }
 
     /** A bar on standard error, redrawn when standard error is a terminal. */
-    public static Progress onConsole(String what, int total) {
+    static Progress onConsole(String what, int total) {
         return new Progress(System.err, what, total, System.console() != null);
-    }
-
-    /** Progress that says nothing, for tests and quiet callers. */
-    public static Progress silent(int total) {
-        return new Progress(new PrintStream(java.io.OutputStream.nullOutputStream()), "", total, false);
     }
 
     void update(int done) {

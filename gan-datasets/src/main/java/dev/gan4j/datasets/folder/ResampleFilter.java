@@ -26,11 +26,13 @@ public enum ResampleFilter {
         this.id = id;
     }
 
+    /** The name JSON and the command line use. */
     @JsonValue
     public String id() {
         return id;
     }
 
+    /** The value named {@code id}; an unknown name is an error of the {@code filter} field listing the known ones. */
     @JsonCreator
     public static ResampleFilter of(String id) {
         return Arrays.stream(values()).filter(f -> f.id.equals(id)).findFirst()

@@ -137,6 +137,26 @@ class FolderConditionsTest {
     }
 
     @Test
+    void emptyTagsAndRepeatedCaptionsAreNamed() throws IOException {
+        Pictures.numbered(folder, 2, 4);
+        Pictures.text(folder, "tags.csv", "file,tags\nimages/000.png,a\nimages/001.png,\" , \"\n");
+        String empty = failure(", \"conditions\": \"tags\"");
+        assertTrue(empty.contains("line 3") && empty.contains("images/001.png has no tags"), empty);
+        Pictures.text(folder, "captions.csv", "file,caption\nimages/000.png,a dog\nimages/001.png,a cat\nimages/000.png,a dog\n");
+        String repeated = failure(", \"conditions\": \"captions\"");
+        assertTrue(repeated.contains("line 4") && repeated.contains("same caption for images/000.png"), repeated);
+    }
+
+    @Test
+    void aCsvThatIsNotUtf8IsNamed() throws IOException {
+        Pictures.numbered(folder, 1, 4);
+        Files.write(folder.resolve("captions.csv"), "file,caption\nimages/000.png,un caf\u00e9 cr\u00e8me\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
+        String message = failure(", \"conditions\": \"captions\"");
+        assertTrue(message.contains("captions.csv is not UTF-8"), message);
+    }
+
+    @Test
     void aRowSpanningLinesReportsLaterRowsAtTheirOwnLine() throws IOException {
         Pictures.numbered(folder, 2, 4);
         Pictures.text(folder, "captions.csv", "file,caption\nimages/000.png,\"two\nlines\"\nimages/001.png,\"\"\n");

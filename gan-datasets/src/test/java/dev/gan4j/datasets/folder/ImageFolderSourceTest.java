@@ -96,6 +96,24 @@ class ImageFolderSourceTest {
     }
 
     @Test
+    void greyFilesKeepTheirValuesInGreyAndInColour() throws IOException {
+        java.awt.image.BufferedImage grey = new java.awt.image.BufferedImage(4, 4, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        for (int y = 0; y < 4; y++) {
+            for (int x = 0; x < 4; x++) {
+                grey.getRaster().setSample(x, y, 0, 100);
+            }
+        }
+        Pictures.write(folder, "grey.png", grey);
+        ImageFolderSource asGrey = fixture.open(FolderFixture.directory(folder) + ", \"resolution\": 4, \"channels\": 1");
+        assertEquals(Shape.image(1, 4, 4), asGrey.shape());
+        INDArray examples = asGrey.batch(new int[] {0}).examples();
+        assertEquals(scaled(100), examples.minNumber().floatValue());
+        assertEquals(scaled(100), examples.maxNumber().floatValue());
+        assertColour(fixture.open(FolderFixture.directory(folder) + ", \"resolution\": 4").batch(new int[] {0}).examples(), 0,
+                0x646464, 0);
+    }
+
+    @Test
     void transparentPixelsTakeTheBackground() throws IOException {
         java.awt.image.BufferedImage clear = new java.awt.image.BufferedImage(4, 4, java.awt.image.BufferedImage.TYPE_INT_ARGB);
         Pictures.write(folder, "clear.png", clear);
@@ -210,8 +228,18 @@ class ImageFolderSourceTest {
         Path cache = root.resolve("elsewhere");
         ImageFolderSource source = fixture.open(FolderFixture.directory(folder) + ", \"resolution\": 4, \"cache\": \""
                 + cache.toAbsolutePath() + "\"");
-        assertEquals(cache.toAbsolutePath(), source.archive().file().getParent().toAbsolutePath());
+        Path own = source.archive().file().getParent().toAbsolutePath();
+        assertEquals(cache.toAbsolutePath(), own.getParent());
+        assertTrue(own.getFileName().toString().startsWith("pictures-"), own.toString());
         assertFalse(Files.exists(folder.resolve(".gan-cache")));
+        Path other = Files.createDirectories(root.resolve("other"));
+        Pictures.numbered(other, 3, 4);
+        ImageFolderSource second = fixture.open(FolderFixture.directory(other) + ", \"resolution\": 4, \"cache\": \""
+                + cache.toAbsolutePath() + "\"");
+        assertNotEquals(source.archive().file(), second.archive().file(), "two folders share a cache without sharing archives");
+        fixture.takeLog();
+        fixture.open(FolderFixture.directory(folder) + ", \"resolution\": 4, \"cache\": \"" + cache.toAbsolutePath() + "\"");
+        assertEquals("", fixture.takeLog());
     }
 
     @Test
@@ -234,6 +262,27 @@ class ImageFolderSourceTest {
         assertThrows(IOException.class, () -> fixture.open(FolderFixture.directory(folder) + ", \"resolution\": 4"));
         fixture.open(FolderFixture.directory(folder) + ", \"resolution\": 4, \"skipBad\": true");
         assertEquals("", fixture.takeLog());
+    }
+
+    @Test
+    void aFolderOfOnlyUnreadablePicturesIsRefusedEvenWhenSkipping() throws IOException {
+        Files.writeString(folder.resolve("a.png"), "broken");
+        Files.writeString(folder.resolve("b.jpg"), "broken too");
+        IOException error = assertThrows(IOException.class,
+                () -> fixture.open(FolderFixture.directory(folder) + ", \"resolution\": 4, \"skipBad\": true"));
+        assertTrue(error.getMessage().contains("2 pictures") && error.getMessage().contains("a.png"), error.getMessage());
+    }
+
+    @Test
+    void anUnreadableHiddenFolderIsPassedOver() throws IOException {
+        Pictures.numbered(folder, 2, 4);
+        Path trash = Files.createDirectories(folder.resolve(".Trash-1000"));
+        assertTrue(trash.toFile().setReadable(false));
+        try {
+            assertEquals(2, fixture.open(FolderFixture.directory(folder) + ", \"resolution\": 4").size());
+        } finally {
+            trash.toFile().setReadable(true);
+        }
     }
 
     @Test

@@ -50,6 +50,11 @@ final class DataCommand implements Runnable {
         @Option(names = "--set", paramLabel = "data.KEY=VALUE", description = "override a data field, e.g. data.resolution=128")
         List<String> overrides = new ArrayList<>();
 
+        /** Finds and prepares folders where the user's environment and home say. */
+        static ImageFolderPreparer preparer() {
+            return new ImageFolderPreparer(new DatasetLocator(DataContext.system()), DataContext.system());
+        }
+
         boolean isFolder() {
             return Files.isDirectory(Path.of(target));
         }
@@ -91,9 +96,8 @@ final class DataCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            ComponentRegistry registry = Plugins.registry();
-            ImageFolderSpec spec = target.spec(registry);
-            ImageFolderPreparer preparer = new ImageFolderPreparer(new DatasetLocator(DataContext.system()), DataContext.system());
+            ImageFolderSpec spec = target.spec(Plugins.registry());
+            ImageFolderPreparer preparer = Target.preparer();
             try {
                 Path archive = preparer.prepare(spec, force, System.err);
                 System.out.println("archive=" + archive);
@@ -115,9 +119,8 @@ final class DataCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            ComponentRegistry registry = Plugins.registry();
-            ImageFolderSpec spec = target.spec(registry);
-            ImageFolderPreparer preparer = new ImageFolderPreparer(new DatasetLocator(DataContext.system()), DataContext.system());
+            ImageFolderSpec spec = target.spec(Plugins.registry());
+            ImageFolderPreparer preparer = Target.preparer();
             DataSource source;
             Path folder;
             try {

@@ -45,9 +45,9 @@ public record IdxDataSpec(String dataset, String split, String directory, String
         if (limit != null) {
             Checks.positive("limit", limit, 0);
         }
-        nonBlank("directory", directory);
-        nonBlank("images", images);
-        nonBlank("labels", labels);
+        Checks.nonBlank("directory", directory);
+        Checks.nonBlank("images", images);
+        Checks.nonBlank("labels", labels);
         if (images == null) {
             if (labels != null) {
                 throw new InvalidValueException("labels", "needs images: give both files, or neither and name a dataset");
@@ -148,12 +148,6 @@ public record IdxDataSpec(String dataset, String split, String directory, String
     private static void requireFile(Path file, String field) throws DatasetNotFoundException {
         if (!Files.isRegularFile(file)) {
             throw new DatasetNotFoundException(field + " file not found: " + file.toAbsolutePath());
-        }
-    }
-
-    private static void nonBlank(String field, String value) {
-        if (value != null && value.isBlank()) {
-            throw new InvalidValueException(field, "must not be empty; leave it out instead");
         }
     }
 }

@@ -14,6 +14,13 @@ public final class Checks {
         return value;
     }
 
+    /** An optional text: absent is fine, empty or blank is refused (leave the field out instead). */
+    public static void nonBlank(String field, String value) {
+        if (value != null && value.isBlank()) {
+            throw new InvalidValueException(field, "must not be empty; leave it out instead");
+        }
+    }
+
     public static int positive(String field, Integer value, int defaultValue) {
         int v = value == null ? defaultValue : value;
         if (v <= 0) {

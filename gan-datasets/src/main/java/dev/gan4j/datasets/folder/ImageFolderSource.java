@@ -5,6 +5,7 @@ import dev.gan4j.core.api.ConditionSchema;
 import dev.gan4j.core.api.DataSource;
 import dev.gan4j.core.api.Shape;
 import dev.gan4j.core.io.Sha256;
+import dev.gan4j.core.train.Seeds;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -180,16 +181,9 @@ final class ImageFolderSource implements DataSource {
                 tags == null ? null : Nd4j.create(tags, new long[] {n, vocabulary}, DataType.FLOAT), texts);
     }
 
-    /** Which of an example's {@code count} captions a batch drawn with {@code draw} shows (SplitMix64's finaliser). */
+    /** Which of an example's {@code count} captions a batch drawn with {@code draw} shows. */
     private static int pick(long draw, int example, int count) {
-        if (count == 1) {
-            return 0;
-        }
-        long z = draw + 0x9E3779B97F4A7C15L * (example + 1L);
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        z ^= z >>> 31;
-        return (int) Math.floorMod(z, (long) count);
+        return count == 1 ? 0 : (int) Math.floorMod(Seeds.derive(draw, 0, example), (long) count);
     }
 
     /** Every caption of the selected examples, each once, for encoders that build a vocabulary. */

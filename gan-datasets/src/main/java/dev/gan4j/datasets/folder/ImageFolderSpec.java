@@ -63,10 +63,10 @@ public record ImageFolderSpec(String dataset, String directory, FolderSplit spli
 
     public ImageFolderSpec {
         Checks.positive("batchSize", batchSize, 64);
-        nonBlank("dataset", dataset);
-        nonBlank("directory", directory);
-        nonBlank("captionFolder", captionFolder);
-        nonBlank("cache", cache);
+        Checks.nonBlank("dataset", dataset);
+        Checks.nonBlank("directory", directory);
+        Checks.nonBlank("captionFolder", captionFolder);
+        Checks.nonBlank("cache", cache);
         if (dataset == null && directory == null) {
             throw new InvalidValueException("directory", "is required: name the folder of pictures, or a dataset such as"
                     + " \"avatars\" to look up");
@@ -185,11 +185,5 @@ public record ImageFolderSpec(String dataset, String directory, FolderSplit spli
     /** {@link #open(DataContext)} reporting preparation on {@code log}. */
     public DataSource open(DataContext context, PrintStream log) throws IOException {
         return new ImageFolderPreparer(new DatasetLocator(context), context).open(this, log);
-    }
-
-    private static void nonBlank(String field, String value) {
-        if (value != null && value.isBlank()) {
-            throw new InvalidValueException(field, "must not be empty; leave it out instead");
-        }
     }
 }

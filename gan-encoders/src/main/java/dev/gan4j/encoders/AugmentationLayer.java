@@ -3,7 +3,7 @@ package dev.gan4j.encoders;
 import dev.gan4j.core.api.ConditionAugmentation;
 import dev.gan4j.core.api.Shape;
 import dev.gan4j.core.api.TrainableNetwork;
-import dev.gan4j.core.fast.FastNetwork;
+import dev.gan4j.nn.FastNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;

@@ -6,7 +6,7 @@ import dev.gan4j.core.api.Encoder;
 import dev.gan4j.core.api.Shape;
 import dev.gan4j.core.api.TrainableNetwork;
 import dev.gan4j.core.config.EncoderContext;
-import dev.gan4j.core.fast.FastNetwork;
+import dev.gan4j.nn.FastNetwork;
 import dev.gan4j.core.nn.FrozenNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;

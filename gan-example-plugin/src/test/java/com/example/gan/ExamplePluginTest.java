@@ -2,7 +2,7 @@ package com.example.gan;
 
 import dev.gan4j.core.config.DataContext;
 import dev.gan4j.core.config.Experiment;
-import dev.gan4j.core.config.ExperimentReader;
+import dev.gan4j.core.plugin.ExperimentReader;
 import dev.gan4j.core.plugin.ComponentKind;
 import dev.gan4j.core.plugin.ComponentRegistration;
 import dev.gan4j.core.plugin.ComponentRegistry;

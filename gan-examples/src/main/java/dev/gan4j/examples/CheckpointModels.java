@@ -2,7 +2,7 @@ package dev.gan4j.examples;
 
 import dev.gan4j.core.api.GanModel;
 import dev.gan4j.core.config.Experiment;
-import dev.gan4j.core.config.ExperimentReader;
+import dev.gan4j.core.plugin.ExperimentReader;
 import dev.gan4j.core.plugin.ComponentRegistry;
 import dev.gan4j.core.train.Checkpoint;
 import dev.gan4j.core.train.Checkpoints;

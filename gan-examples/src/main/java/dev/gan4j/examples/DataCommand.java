@@ -7,7 +7,7 @@ import dev.gan4j.core.api.DataSource;
 import dev.gan4j.core.config.ConfigException;
 import dev.gan4j.core.config.DataContext;
 import dev.gan4j.core.config.DataSpec;
-import dev.gan4j.core.config.ExperimentReader;
+import dev.gan4j.core.plugin.ExperimentReader;
 import dev.gan4j.core.io.ImageGrid;
 import dev.gan4j.core.plugin.ComponentRegistry;
 import dev.gan4j.core.plugin.Plugins;

@@ -11,7 +11,7 @@ import dev.gan4j.core.api.Shape;
 import dev.gan4j.core.config.DataContext;
 import dev.gan4j.core.config.DataSpec;
 import dev.gan4j.core.config.Experiment;
-import dev.gan4j.core.config.ExperimentReader;
+import dev.gan4j.core.plugin.ExperimentReader;
 import dev.gan4j.core.config.InvalidValueException;
 import dev.gan4j.core.io.NpyReader;
 import dev.gan4j.core.plugin.ComponentRegistry;

@@ -2,7 +2,7 @@ package dev.gan4j.examples;
 
 import dev.gan4j.core.config.ConfigException;
 import dev.gan4j.core.config.Experiment;
-import dev.gan4j.core.config.ExperimentReader;
+import dev.gan4j.core.plugin.ExperimentReader;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package dev.gan4j.examples;
 import dev.gan4j.core.config.DataContext;
 import dev.gan4j.core.config.EvaluationSpec;
 import dev.gan4j.core.config.Experiment;
-import dev.gan4j.core.config.ExperimentReader;
+import dev.gan4j.core.plugin.ExperimentReader;
 import dev.gan4j.core.plugin.ComponentRegistry;
 import dev.gan4j.core.plugin.Plugins;
 import dev.gan4j.core.train.Checkpoint;

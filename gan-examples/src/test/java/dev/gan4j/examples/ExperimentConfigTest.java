@@ -8,7 +8,7 @@ import dev.gan4j.core.api.TrainableNetwork;
 import dev.gan4j.core.config.ConfigException;
 import dev.gan4j.core.config.DataContext;
 import dev.gan4j.core.config.Experiment;
-import dev.gan4j.core.config.ExperimentReader;
+import dev.gan4j.core.plugin.ExperimentReader;
 import dev.gan4j.core.plugin.ComponentKind;
 import dev.gan4j.core.plugin.ComponentRegistry;
 import dev.gan4j.core.train.ExperimentAssembly;

@@ -3,7 +3,7 @@ package dev.gan4j.examples;
 import dev.gan4j.core.config.ConfigException;
 import dev.gan4j.core.config.DataContext;
 import dev.gan4j.core.config.Experiment;
-import dev.gan4j.core.config.ExperimentReader;
+import dev.gan4j.core.plugin.ExperimentReader;
 import dev.gan4j.core.train.TrainingSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package dev.gan4j.examples;
 
 import dev.gan4j.core.config.ConfigException;
 import dev.gan4j.core.config.DataContext;
-import dev.gan4j.core.config.ExperimentReader;
+import dev.gan4j.core.plugin.ExperimentReader;
 import dev.gan4j.core.plugin.ComponentKind;
 import dev.gan4j.core.plugin.ComponentRegistration;
 import dev.gan4j.core.plugin.ComponentRegistry;

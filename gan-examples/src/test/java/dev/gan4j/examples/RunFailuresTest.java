@@ -2,7 +2,7 @@ package dev.gan4j.examples;
 
 import dev.gan4j.core.config.DataContext;
 import dev.gan4j.core.config.Experiment;
-import dev.gan4j.core.config.ExperimentReader;
+import dev.gan4j.core.plugin.ExperimentReader;
 import dev.gan4j.core.train.Checkpoints;
 import dev.gan4j.core.train.CorruptCheckpointException;
 import dev.gan4j.core.train.DivergenceException;

@@ -1,6 +1,6 @@
 package dev.gan4j.examples;
 
-import dev.gan4j.core.config.ExperimentReader;
+import dev.gan4j.core.plugin.ExperimentReader;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

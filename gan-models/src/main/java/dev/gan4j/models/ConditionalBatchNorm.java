@@ -2,7 +2,7 @@ package dev.gan4j.models;
 
 import dev.gan4j.core.config.InvalidValueException;
 import dev.gan4j.core.config.ModelContext;
-import dev.gan4j.core.fast.FastNetwork;
+import dev.gan4j.nn.FastNetwork;
 
 /**
  * The {@code conditionalBatchNorm} option of the built-in generators: every batch norm of the generator becomes

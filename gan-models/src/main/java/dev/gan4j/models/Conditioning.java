@@ -6,9 +6,9 @@ import dev.gan4j.core.api.Discriminator;
 import dev.gan4j.core.api.Shape;
 import dev.gan4j.core.config.InvalidValueException;
 import dev.gan4j.core.config.ModelContext;
-import dev.gan4j.core.fast.FastNetwork;
-import dev.gan4j.core.nn.ConditionalDiscriminator;
-import dev.gan4j.core.nn.ConditionalNetwork;
+import dev.gan4j.nn.FastNetwork;
+import dev.gan4j.nn.ConditionalDiscriminator;
+import dev.gan4j.nn.ConditionalNetwork;
 import dev.gan4j.core.nn.Dl4jDefaults;
 import dev.gan4j.core.nn.NetworkDiscriminator;
 

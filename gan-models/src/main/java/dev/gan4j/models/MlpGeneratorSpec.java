@@ -6,7 +6,7 @@ import dev.gan4j.core.config.Checks;
 import dev.gan4j.core.config.GeneratorSpec;
 import dev.gan4j.core.config.InvalidValueException;
 import dev.gan4j.core.config.ModelContext;
-import dev.gan4j.core.fast.FastNetwork;
+import dev.gan4j.nn.FastNetwork;
 import dev.gan4j.core.nn.Dl4jDefaults;
 import dev.gan4j.core.nn.MultiLayerNetworkAdapter;
 import dev.gan4j.core.nn.NetworkGenerator;

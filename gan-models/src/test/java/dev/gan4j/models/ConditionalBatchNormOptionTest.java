@@ -11,7 +11,7 @@ import dev.gan4j.core.api.TrainableNetwork;
 import dev.gan4j.core.config.GeneratorSpec;
 import dev.gan4j.core.config.InvalidValueException;
 import dev.gan4j.core.config.ModelContext;
-import dev.gan4j.core.fast.FastNetwork;
+import dev.gan4j.nn.FastNetwork;
 import dev.gan4j.core.plugin.Plugins;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;

@@ -5,7 +5,7 @@ import dev.gan4j.core.api.NormalSampler;
 import dev.gan4j.core.api.Shape;
 import dev.gan4j.core.config.InvalidValueException;
 import dev.gan4j.core.config.ModelContext;
-import dev.gan4j.core.nn.ConditionalDiscriminator;
+import dev.gan4j.nn.ConditionalDiscriminator;
 import dev.gan4j.core.nn.NetworkDiscriminator;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;

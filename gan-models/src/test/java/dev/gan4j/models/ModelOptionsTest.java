@@ -7,7 +7,7 @@ import dev.gan4j.core.api.Shape;
 import dev.gan4j.core.config.InvalidValueException;
 import dev.gan4j.core.api.TrainableNetwork;
 import dev.gan4j.core.config.ModelContext;
-import dev.gan4j.core.fast.FastNetwork;
+import dev.gan4j.nn.FastNetwork;
 import dev.gan4j.core.nn.MultiLayerNetworkAdapter;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;

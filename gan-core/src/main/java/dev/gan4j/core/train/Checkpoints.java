@@ -10,7 +10,7 @@ import dev.gan4j.core.api.Shape;
 import dev.gan4j.core.api.TrainableNetwork;
 import dev.gan4j.core.config.ConfigException;
 import dev.gan4j.core.config.Experiment;
-import dev.gan4j.core.config.ExperimentReader;
+import dev.gan4j.core.plugin.ExperimentReader;
 import dev.gan4j.core.config.JsonErrors;
 import dev.gan4j.core.io.AtomicFiles;
 import dev.gan4j.core.io.Sha256;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.gan4j.core.config.ConfigException;
 import dev.gan4j.core.config.DataContext;
 import dev.gan4j.core.config.Experiment;
-import dev.gan4j.core.config.ExperimentReader;
+import dev.gan4j.core.plugin.ExperimentReader;
 import dev.gan4j.core.io.AtomicFiles;
 import dev.gan4j.core.plugin.ComponentRegistry;
 import org.nd4j.linalg.api.buffer.DataType;

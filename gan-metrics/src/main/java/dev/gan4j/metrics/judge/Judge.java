@@ -1,7 +1,7 @@
 package dev.gan4j.metrics.judge;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gan4j.core.fast.FastNetwork;
+import dev.gan4j.nn.FastNetwork;
 import dev.gan4j.core.io.AtomicFiles;
 import dev.gan4j.core.nn.LogitLosses;
 import dev.gan4j.core.plugin.ComponentRegistry;

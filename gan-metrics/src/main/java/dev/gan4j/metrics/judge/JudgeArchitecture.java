@@ -1,7 +1,7 @@
 package dev.gan4j.metrics.judge;
 
 import dev.gan4j.core.api.Shape;
-import dev.gan4j.core.fast.FastNetwork;
+import dev.gan4j.nn.FastNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.IUpdater;
 

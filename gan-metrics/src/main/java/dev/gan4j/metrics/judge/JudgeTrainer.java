@@ -2,7 +2,7 @@ package dev.gan4j.metrics.judge;
 
 import dev.gan4j.core.api.Batch;
 import dev.gan4j.core.api.DataSource;
-import dev.gan4j.core.fast.FastNetwork;
+import dev.gan4j.nn.FastNetwork;
 import dev.gan4j.core.nn.LogitLosses;
 import dev.gan4j.core.train.BatchSchedule;
 import org.nd4j.linalg.api.buffer.DataType;

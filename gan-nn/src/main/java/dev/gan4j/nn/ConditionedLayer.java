@@ -1,4 +1,4 @@
-package dev.gan4j.core.fast;
+package dev.gan4j.nn;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 

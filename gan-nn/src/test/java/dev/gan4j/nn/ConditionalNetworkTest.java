@@ -1,8 +1,7 @@
-package dev.gan4j.core.nn;
+package dev.gan4j.nn;
 
 import dev.gan4j.core.api.NormalSampler;
 import dev.gan4j.core.api.Shape;
-import dev.gan4j.core.fast.FastNetwork;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.api.buffer.DataType;

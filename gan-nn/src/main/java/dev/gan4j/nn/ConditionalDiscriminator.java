@@ -1,4 +1,4 @@
-package dev.gan4j.core.nn;
+package dev.gan4j.nn;
 
 import dev.gan4j.core.api.Discriminator;
 import dev.gan4j.core.api.Shape;

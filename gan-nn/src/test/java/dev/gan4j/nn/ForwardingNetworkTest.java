@@ -1,7 +1,7 @@
-package dev.gan4j.core.nn;
+package dev.gan4j.nn;
 
 import dev.gan4j.core.api.Shape;
-import dev.gan4j.core.fast.FastNetwork;
+import dev.gan4j.core.nn.FrozenNetwork;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;

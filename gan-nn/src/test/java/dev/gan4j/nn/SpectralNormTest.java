@@ -1,4 +1,4 @@
-package dev.gan4j.core.fast;
+package dev.gan4j.nn;
 
 import dev.gan4j.core.api.Shape;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.gan4j.core.config;
+package dev.gan4j.core.plugin;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -12,8 +12,10 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.gan4j.core.plugin.ComponentKind;
-import dev.gan4j.core.plugin.ComponentRegistry;
+import dev.gan4j.core.config.ConfigException;
+import dev.gan4j.core.config.Experiment;
+import dev.gan4j.core.config.InvalidValueException;
+import dev.gan4j.core.config.JsonErrors;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

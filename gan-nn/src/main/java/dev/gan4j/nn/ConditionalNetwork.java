@@ -1,9 +1,7 @@
-package dev.gan4j.core.nn;
+package dev.gan4j.nn;
 
 import dev.gan4j.core.api.Shape;
 import dev.gan4j.core.api.TrainableNetwork;
-import dev.gan4j.core.fast.Buffers;
-import dev.gan4j.core.fast.FastNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;

@@ -17,7 +17,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * and the slope for leaky ReLU):
  * it matters only for inputs that sit exactly on the kink, such as a batch-norm channel that is constant.
  */
-final class ActivationLayer implements FastLayer {
+final class ActivationLayer implements Layer {
     private final Activation activation;
     private final double slope;
     private final Shape shape;

@@ -11,7 +11,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * {@code [n, c, h, w]}, with a learned scale and shift per channel and PyTorch's conventions
  * (see {@link BatchStatistics}).
  */
-final class BatchNormLayer implements FastLayer {
+final class BatchNormLayer implements Layer {
     private final Shape shape;
     private final int channels;
     private final Buffers buffers;

@@ -57,7 +57,7 @@ final class BatchStatistics {
     }
 
     /**
-     * Why batch-normalising layers have no {@link FastLayer#forwardNear}: a near pass must keep the statistics of
+     * Why batch-normalising layers have no {@link Layer#forwardNear}: a near pass must keep the statistics of
      * the pass it is near, but the backward pass of batch norm goes through the statistics of its own batch.
      * Gradient penalties, its one user, refuse networks that couple examples before they get here.
      */

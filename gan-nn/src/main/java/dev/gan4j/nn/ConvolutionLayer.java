@@ -13,18 +13,21 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * {@code deconv2d} ops and their backprop ops, with PyTorch's weight layouts (weight format 1:
  * {@code [out, in, k, k]} for convolution, {@code [in, out, k, k]} for the transposed one), so
  * {@code Conv2d(k, s, p)} and {@code ConvTranspose2d(k, s, p)} mean the same as in PyTorch.
+ * Any kernel, stride and padding; a bias per output channel or none (batch norm right after a convolution
+ * subtracts any bias again, so PyTorch's DCGAN example leaves it out).
  *
  * <p>With spectral normalization (Miyato et al. 2018, see {@link SpectralNorm}) it computes with
  * W / sigma(W), sigma taken over the weight reshaped to one row per output channel: axis 0 of a
  * convolution's weight, axis 1 of a transposed convolution's, as PyTorch's {@code spectral_norm} does.
  */
-final class ConvolutionLayer implements FastLayer {
+final class ConvolutionLayer implements Layer {
     private final boolean transposed;
     private final int in;
     private final int out;
     private final int kernel;
     private final int stride;
     private final int padding;
+    private final boolean hasBias;
     private final Shape inputShape;
     private final Shape outputShape;
     private final Buffers buffers;
@@ -38,8 +41,8 @@ final class ConvolutionLayer implements FastLayer {
     private INDArray biasGradient;
     private INDArray input;
 
-    ConvolutionLayer(boolean transposed, Shape inputShape, int out, int kernel, int stride, int padding, boolean spectralNorm,
-                     DataType dataType) {
+    ConvolutionLayer(boolean transposed, Shape inputShape, int out, int kernel, int stride, int padding, boolean hasBias,
+                     boolean spectralNorm, DataType dataType) {
         if (!inputShape.isImage()) {
             throw new IllegalArgumentException("a convolution needs image input [c, h, w], found " + inputShape);
         }
@@ -50,6 +53,7 @@ final class ConvolutionLayer implements FastLayer {
         this.kernel = kernel;
         this.stride = stride;
         this.padding = padding;
+        this.hasBias = hasBias;
         int h = outputSize(inputShape.height());
         int w = outputSize(inputShape.width());
         if (h <= 0 || w <= 0 || !transposed && (inputShape.height() + 2 * padding < kernel || inputShape.width() + 2 * padding < kernel)) {
@@ -89,7 +93,7 @@ final class ConvolutionLayer implements FastLayer {
 
     @Override
     public long parameterCount() {
-        return (long) in * out * kernel * kernel + out;
+        return (long) in * out * kernel * kernel + (hasBias ? out : 0);
     }
 
     @Override
@@ -105,9 +109,11 @@ final class ConvolutionLayer implements FastLayer {
     public void bind(INDArray parameters, INDArray gradients, INDArray state) {
         long w = (long) in * out * kernel * kernel;
         weights = parameters.get(NDArrayIndex.interval(0, w)).reshape('c', weightShape());
-        bias = parameters.get(NDArrayIndex.interval(w, w + out)).reshape('c', new long[] {out});
         weightGradient = gradients.get(NDArrayIndex.interval(0, w)).reshape('c', weightShape());
-        biasGradient = gradients.get(NDArrayIndex.interval(w, w + out)).reshape('c', new long[] {out});
+        if (hasBias) {
+            bias = parameters.get(NDArrayIndex.interval(w, w + out)).reshape('c', new long[] {out});
+            biasGradient = gradients.get(NDArrayIndex.interval(w, w + out)).reshape('c', new long[] {out});
+        }
         if (spectralNorm != null) {
             spectralNorm.bind(weights, weightGradient, state);
         }
@@ -116,7 +122,9 @@ final class ConvolutionLayer implements FastLayer {
     @Override
     public void initialize(double weightStd, NormalSampler normal) {
         weights.assign(normal.next(weights.dataType(), weightShape()).muli(weightStd));
-        bias.assign(0);
+        if (hasBias) {
+            bias.assign(0);
+        }
         if (spectralNorm != null) {
             spectralNorm.initialize(normal);
         }
@@ -141,7 +149,7 @@ final class ConvolutionLayer implements FastLayer {
         long n = x.size(0);
         INDArray y = buffers.get(training ? "y" : "yi", outputShape.withBatch(n));
         Nd4j.exec(DynamicCustomOp.builder(transposed ? "deconv2d" : "conv2d")
-                .addInputs(x, w, bias)
+                .addInputs(hasBias ? new INDArray[] {x, w, bias} : new INDArray[] {x, w})
                 .addOutputs(y)
                 .addIntegerArguments(arguments())
                 .build());
@@ -169,10 +177,14 @@ final class ConvolutionLayer implements FastLayer {
             return dx;
         }
         INDArray dw = parameterGradients ? weightGradient : buffers.get("dw", weightShape());
-        INDArray db = parameterGradients ? biasGradient : buffers.get("db", out);
-        Nd4j.exec(DynamicCustomOp.builder(transposed ? "deconv2d_bp" : "conv2d_bp")
-                .addInputs(input, effectiveWeights, bias, g)
-                .addOutputs(dx, dw, db)
+        DynamicCustomOp.DynamicCustomOpsBuilder op = DynamicCustomOp.builder(transposed ? "deconv2d_bp" : "conv2d_bp");
+        if (hasBias) {
+            op.addInputs(input, effectiveWeights, bias, g)
+                    .addOutputs(dx, dw, parameterGradients ? biasGradient : buffers.get("db", out));
+        } else {
+            op.addInputs(input, effectiveWeights, g).addOutputs(dx, dw);
+        }
+        Nd4j.exec(op
                 .addIntegerArguments(arguments())
                 .build());
         if (spectralNorm != null && parameterGradients) {

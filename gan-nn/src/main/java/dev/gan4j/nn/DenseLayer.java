@@ -14,7 +14,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>With spectral normalization (Miyato et al. 2018, see {@link SpectralNorm}) it computes with
  * W / sigma(W), sigma taken over W<sup>T</sup>, the {@code [out, in]} matrix PyTorch's {@code Linear} holds.
  */
-final class DenseLayer implements FastLayer {
+final class DenseLayer implements Layer {
     private final int in;
     private final int out;
     private final boolean hasBias;

@@ -17,11 +17,13 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * A feed-forward network of {@link FastLayer}s: libnd4j ops on reused buffers, one flat parameter
+ * A feed-forward network of {@link Layer}s: libnd4j ops on reused buffers, one flat parameter
  * vector, one flat gradient vector, and ND4J's optimizer implementations applied to the whole vector.
  * It skips what a step does not need: parameter gradients when only the input gradient is asked for
  * (D during G's update) and, where the first layer is dense, its input gradient when only parameters learn
@@ -39,7 +41,7 @@ import static java.util.Objects.requireNonNull;
 public final class FastNetwork implements TrainableNetwork {
     private static final int STATE_MAGIC = 0x47414E46; // "GANF"
 
-    private final List<FastLayer> layers;
+    private final List<Layer> layers;
     private final Shape inputShape;
     private final Shape outputShape;
     private final INDArray parameters;
@@ -57,31 +59,23 @@ public final class FastNetwork implements TrainableNetwork {
     private boolean trainingForward;
     private int iteration;
 
-    private FastNetwork(List<FastLayer> layers, Shape inputShape, int conditionDim, DataType dataType, IUpdater updaterConfig,
+    private FastNetwork(List<Layer> layers, Shape inputShape, int conditionDim, DataType dataType, IUpdater updaterConfig,
                         long seed, double weightStd) {
         this.layers = List.copyOf(layers);
         this.inputShape = inputShape;
         this.conditionDim = conditionDim;
-        this.conditionedLayers = layers.stream().filter(ConditionedLayer.class::isInstance).map(ConditionedLayer.class::cast).toList();
+        this.conditionedLayers = everyLayer(layers).filter(ConditionedLayer.class::isInstance).map(ConditionedLayer.class::cast).toList();
         this.buffers = new Buffers(dataType);
         this.outputShape = layers.isEmpty() ? inputShape : layers.get(layers.size() - 1).outputShape();
-        long parameterCount = layers.stream().mapToLong(FastLayer::parameterCount).sum();
-        long stateCount = layers.stream().mapToLong(FastLayer::stateCount).sum();
+        long parameterCount = layers.stream().mapToLong(Layer::parameterCount).sum();
+        long stateCount = layers.stream().mapToLong(Layer::stateCount).sum();
         this.parameters = Nd4j.zeros(dataType, Math.max(1, parameterCount));
         this.gradients = Nd4j.zeros(dataType, Math.max(1, parameterCount));
         this.accumulated = Nd4j.zeros(dataType, Math.max(1, parameterCount));
         this.state = Nd4j.zeros(dataType, Math.max(1, stateCount));
-        long p = 0;
-        long s = 0;
-        for (FastLayer layer : layers) {
-            long pc = layer.parameterCount();
-            long sc = layer.stateCount();
-            layer.bind(slice(parameters, p, pc), slice(gradients, p, pc), slice(state, s, sc));
-            p += pc;
-            s += sc;
-        }
+        Sequence.bindAll(this.layers, parameters, gradients, state);
         NormalSampler normal = new NormalSampler(seed);
-        for (FastLayer layer : layers) {
+        for (Layer layer : layers) {
             layer.initialize(weightStd, normal);
         }
         long updaterSize = updaterConfig.stateSize(parameterCount);
@@ -89,8 +83,9 @@ public final class FastNetwork implements TrainableNetwork {
         this.updater = updaterConfig.instantiate(updaterState, true);
     }
 
-    private static INDArray slice(INDArray flat, long offset, long length) {
-        return length == 0 ? null : flat.get(NDArrayIndex.interval(offset, offset + length));
+    /** The layers and, depth first, the layers of their blocks. */
+    private static Stream<Layer> everyLayer(List<Layer> layers) {
+        return layers.stream().flatMap(layer -> Stream.concat(Stream.of(layer), everyLayer(layer.children())));
     }
 
     public static Builder builder(Shape inputShape, DataType dataType) {
@@ -120,7 +115,7 @@ public final class FastNetwork implements TrainableNetwork {
         if (!trainingForward) {
             throw new IllegalStateException("forwardNear needs a training-mode forward pass first");
         }
-        layers.forEach(FastLayer::freeze);
+        everyLayer(layers).forEach(Layer::freeze);
         return forward(input, true, true);
     }
 
@@ -223,7 +218,7 @@ public final class FastNetwork implements TrainableNetwork {
 
     @Override
     public boolean couplesExamples() {
-        return layers.stream().anyMatch(FastLayer::couplesExamples);
+        return layers.stream().anyMatch(Layer::couplesExamples);
     }
 
     @Override
@@ -233,7 +228,7 @@ public final class FastNetwork implements TrainableNetwork {
 
     @Override
     public long parameterCount() {
-        return layers.stream().mapToLong(FastLayer::parameterCount).sum();
+        return layers.stream().mapToLong(Layer::parameterCount).sum();
     }
 
     @Override
@@ -260,7 +255,7 @@ public final class FastNetwork implements TrainableNetwork {
         List<String> lines = new ArrayList<>();
         int width = Math.max(18, layers.stream().mapToInt(layer -> layer.name().length()).max().orElse(0));
         for (int i = 0; i < layers.size(); i++) {
-            FastLayer layer = layers.get(i);
+            Layer layer = layers.get(i);
             lines.add(String.format(java.util.Locale.ROOT, "%-" + width + "s %-14s -> %-14s forward %8.1f ms  backward %8.1f ms",
                     layer.name(), layer.inputShape(), layer.outputShape(),
                     forwardNanos == null ? 0 : forwardNanos[i] / 1e6, backwardNanos == null ? 0 : backwardNanos[i] / 1e6));
@@ -273,9 +268,9 @@ public final class FastNetwork implements TrainableNetwork {
         return state.dup();
     }
 
-    /** The spectral normalizations of the layers that have one, in layer order. */
+    /** The spectral normalizations of the layers that have one, blocks' layers included, in layer order. */
     List<SpectralNorm> spectralNorms() {
-        return layers.stream().map(FastLayer::spectralNorm).filter(java.util.Objects::nonNull).toList();
+        return everyLayer(layers).map(Layer::spectralNorm).filter(java.util.Objects::nonNull).toList();
     }
 
     @Override
@@ -296,18 +291,28 @@ public final class FastNetwork implements TrainableNetwork {
         hasAccumulated = false;
     }
 
-    /** Adds layers one after the other, each taking the previous one's output shape. */
+    /**
+     * Adds layers one after the other, each taking the previous one's output shape. The same builder describes the
+     * paths of blocks ({@link #residual}, {@link #sequence}): such a nested builder starts from the current shape and
+     * inherits the spectral-norm switch and the declared condition.
+     */
     public static final class Builder {
         private final Shape inputShape;
         private final DataType dataType;
-        private final List<FastLayer> layers = new ArrayList<>();
+        private final boolean nested;
+        private final List<Layer> layers = new ArrayList<>();
         private Shape current;
         private boolean spectralNorm;
         private int conditionDim;
 
         private Builder(Shape inputShape, DataType dataType) {
+            this(inputShape, dataType, false);
+        }
+
+        private Builder(Shape inputShape, DataType dataType, boolean nested) {
             this.inputShape = requireNonNull(inputShape, "inputShape is null");
             this.dataType = requireNonNull(dataType, "dataType is null");
+            this.nested = nested;
             this.current = inputShape;
         }
 
@@ -315,7 +320,34 @@ public final class FastNetwork implements TrainableNetwork {
             return current;
         }
 
-        private Builder add(FastLayer layer) {
+        /** The data type the network computes in; a plugin's layer allocates its buffers in it. */
+        public DataType dataType() {
+            return dataType;
+        }
+
+        /** The size of the declared condition ({@link #conditioned}), 0 when there is none. */
+        public int conditionDim() {
+            return conditionDim;
+        }
+
+        /** Whether layers added now get spectral normalization ({@link #spectralNorm(boolean)}). */
+        public boolean spectralNormEnabled() {
+            return spectralNorm;
+        }
+
+        /**
+         * Adds any layer, a plugin's own included; it must take the {@link #currentShape()}. A {@link ConditionedLayer}
+         * needs {@link #conditioned} first.
+         */
+        public Builder add(Layer layer) {
+            requireNonNull(layer, "layer is null");
+            if (!layer.inputShape().equals(current)) {
+                throw new IllegalArgumentException(layer.name() + " takes " + layer.inputShape() + " but the layers before it give "
+                        + current);
+            }
+            if (layer instanceof ConditionedLayer && conditionDim == 0) {
+                throw new IllegalStateException(layer.name() + " reads the condition: declare it with conditioned(conditionDim) first");
+            }
             layers.add(layer);
             current = layer.outputShape();
             return this;
@@ -329,7 +361,7 @@ public final class FastNetwork implements TrainableNetwork {
          * training-mode forward; it bounds each layer's Lipschitz constant, the way SN-GAN stabilises a
          * discriminator. Biases, batch norm and activations are left alone; the parameter count does not
          * change, and each normalized layer adds one state vector (one value per output channel) that
-         * checkpoints save with the batch-norm statistics. Off by default.
+         * checkpoints save with the batch-norm statistics. Off by default; blocks inherit the setting.
          */
         public Builder spectralNorm(boolean enabled) {
             this.spectralNorm = enabled;
@@ -352,14 +384,30 @@ public final class FastNetwork implements TrainableNetwork {
             return add(new DenseLayer((int) current.size(), out, bias, spectralNorm, dataType));
         }
 
+        /** A convolution with a bias; see {@link #conv(int, int, int, int, boolean)}. */
         public Builder conv(int out, int kernel, int stride, int padding) {
-            checkConvolution(out, kernel, stride, padding);
-            return add(new ConvolutionLayer(false, current, out, kernel, stride, padding, spectralNorm, dataType));
+            return conv(out, kernel, stride, padding, true);
         }
 
-        public Builder deconv(int out, int kernel, int stride, int padding) {
+        /**
+         * A square convolution, PyTorch's {@code Conv2d(in, out, kernel, stride, padding, bias=bias)}: any kernel, so
+         * 1x1 projections and the 3x3 and 9x9 convolutions of residual networks too ({@code padding = (kernel - 1) / 2}
+         * keeps an odd kernel's map the same size at stride 1).
+         */
+        public Builder conv(int out, int kernel, int stride, int padding, boolean bias) {
             checkConvolution(out, kernel, stride, padding);
-            return add(new ConvolutionLayer(true, current, out, kernel, stride, padding, spectralNorm, dataType));
+            return add(new ConvolutionLayer(false, current, out, kernel, stride, padding, bias, spectralNorm, dataType));
+        }
+
+        /** A transposed convolution with a bias; see {@link #deconv(int, int, int, int, boolean)}. */
+        public Builder deconv(int out, int kernel, int stride, int padding) {
+            return deconv(out, kernel, stride, padding, true);
+        }
+
+        /** A square transposed convolution, PyTorch's {@code ConvTranspose2d(in, out, kernel, stride, padding, bias=bias)}. */
+        public Builder deconv(int out, int kernel, int stride, int padding, boolean bias) {
+            checkConvolution(out, kernel, stride, padding);
+            return add(new ConvolutionLayer(true, current, out, kernel, stride, padding, bias, spectralNorm, dataType));
         }
 
         private static void checkConvolution(int out, int kernel, int stride, int padding) {
@@ -369,6 +417,49 @@ public final class FastNetwork implements TrainableNetwork {
             }
         }
 
+        private static int checkFactor(String layer, int factor) {
+            if (factor < 2) {
+                throw new IllegalArgumentException(layer + " needs a factor of at least 2, found " + factor);
+            }
+            return factor;
+        }
+
+        /** Nearest-neighbour upsampling of an image by {@code factor} (PyTorch's {@code Upsample(scale_factor=factor)}). */
+        public Builder upsample(int factor) {
+            return add(new UpsamplingLayer(current, checkFactor("upsampling", factor), dataType));
+        }
+
+        /** Pixel shuffle by {@code factor}: {@code [c f^2, h, w]} to {@code [c, h f, w f]} in PyTorch's channel order. */
+        public Builder pixelShuffle(int factor) {
+            return add(new PixelShuffleLayer(current, checkFactor("pixel shuffle", factor), true, dataType));
+        }
+
+        /** The inverse of {@link #pixelShuffle} (space to depth): {@code [c, h f, w f]} to {@code [c f^2, h, w]}. */
+        public Builder pixelUnshuffle(int factor) {
+            return add(new PixelShuffleLayer(current, checkFactor("pixel unshuffle", factor), false, dataType));
+        }
+
+        /** Average pooling over non-overlapping {@code kernel x kernel} windows (PyTorch's {@code AvgPool2d(kernel)}). */
+        public Builder averagePool(int kernel) {
+            return add(new AveragePoolingLayer(current, checkFactor("average pooling", kernel), dataType));
+        }
+
+        /** Each channel summed over its pixels: {@code [c, h, w]} to {@code [c]} (the SN-GAN discriminator's pooling). */
+        public Builder globalSumPool() {
+            return add(new GlobalSumPoolingLayer(current, dataType));
+        }
+
+        /**
+         * The declared condition replicated over every pixel and joined to the channels: {@code [c, h, w]} to
+         * {@code [c + conditionDim, h, w]} (StackGAN's text condition beside image features). Needs {@link #conditioned}.
+         */
+        public Builder conditionMap() {
+            if (conditionDim == 0) {
+                throw new IllegalStateException("a condition map tiles the condition: declare it with conditioned(conditionDim) first");
+            }
+            return add(new ConditionMapLayer(current, conditionDim, dataType));
+        }
+
         public Builder batchNorm() {
             return add(new BatchNormLayer(current, dataType));
         }
@@ -376,10 +467,14 @@ public final class FastNetwork implements TrainableNetwork {
         /**
          * Declares that the last {@code conditionDim} columns of the input, a vector {@code [latent..., condition...]}
          * as {@link dev.gan4j.core.api.Generator#input} builds it, are the condition of each example. The first
-         * layer still sees the whole input; {@link #conditionalBatchNorm} layers also read the condition, and the
-         * network's input gradient then includes their contribution in those columns.
+         * layer still sees the whole input; {@link #conditionalBatchNorm} and {@link #conditionMap} layers, in blocks
+         * too, also read the condition, and the network's input gradient then includes their contribution in those
+         * columns.
          */
         public Builder conditioned(int conditionDim) {
+            if (nested) {
+                throw new IllegalStateException("declare the condition on the network's builder, before any block");
+            }
             if (inputShape.dims().length != 1) {
                 throw new IllegalStateException("a conditioned network takes vectors [features + condition], found input " + inputShape);
             }
@@ -433,9 +528,42 @@ public final class FastNetwork implements TrainableNetwork {
         }
 
         /**
+         * A residual block with an identity skip: {@code x + main(x)}, {@code main} described on a nested builder that
+         * starts from the current shape and must end there.
+         */
+        public Builder residual(Consumer<Builder> main) {
+            return residual(main, skip -> {
+            });
+        }
+
+        /**
+         * A residual block {@code main(x) + skip(x)} (He et al. 2016): both paths described on nested builders from the
+         * current shape, ending on the same shape; a skip path left empty is the identity.
+         */
+        public Builder residual(Consumer<Builder> main, Consumer<Builder> skip) {
+            return add(new Residual(nestedSequence(main), nestedSequence(skip), dataType));
+        }
+
+        /** Layers grouped as one block, so that {@link FastNetwork#profile()} times them together. */
+        public Builder sequence(Consumer<Builder> layers) {
+            return add(nestedSequence(layers));
+        }
+
+        private Sequence nestedSequence(Consumer<Builder> description) {
+            Builder nestedBuilder = new Builder(current, dataType, true);
+            nestedBuilder.spectralNorm = spectralNorm;
+            nestedBuilder.conditionDim = conditionDim;
+            description.accept(nestedBuilder);
+            return new Sequence(current, nestedBuilder.layers);
+        }
+
+        /**
          * @param weightStd weights are drawn from N(0, weightStd), biases are zero, batch-norm scales one
          */
         public FastNetwork build(IUpdater updater, long seed, double weightStd) {
+            if (nested) {
+                throw new IllegalStateException("a block's builder describes layers; build the network from its own builder");
+            }
             return new FastNetwork(layers, inputShape, conditionDim, dataType, requireNonNull(updater, "updater is null"), seed,
                     weightStd);
         }

@@ -5,7 +5,7 @@ import dev.gan4j.core.api.Shape;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** A view of each example in another shape of the same size (flatten, unflatten), in C order like PyTorch's view. */
-final class ReshapeLayer implements FastLayer {
+final class ReshapeLayer implements Layer {
     private final Shape from;
     private final Shape to;
 

@@ -31,7 +31,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * gradient is exactly u v<sup>T</sup>, so the formula is then the exact gradient, which is what the
  * finite-difference tests check.
  */
-final class SpectralNorm {
+public final class SpectralNorm {
     private static final double EPSILON = 1e-12;
 
     private final int rows;
@@ -71,7 +71,7 @@ final class SpectralNorm {
      *                    {@code [out, in, k, k]} convolutions, 1 for {@code [in, out]} dense and
      *                    {@code [in, out, k, k]} transposed-convolution weights
      */
-    SpectralNorm(long[] weightShape, int outputAxis, DataType dataType) {
+    public SpectralNorm(long[] weightShape, int outputAxis, DataType dataType) {
         if (outputAxis != 0 && outputAxis != 1) {
             throw new IllegalArgumentException("the output axis must be 0 or 1, found " + outputAxis);
         }
@@ -92,12 +92,12 @@ final class SpectralNorm {
     }
 
     /** Size of the state vector u: one entry per output channel. */
-    long stateCount() {
+    public long stateCount() {
         return rows;
     }
 
     /** Views of the layer's weight, its gradient and this normalization's state u, all contiguous. */
-    void bind(INDArray weights, INDArray weightGradient, INDArray state) {
+    public void bind(INDArray weights, INDArray weightGradient, INDArray state) {
         this.weights = weights;
         this.weightGradient = weightGradient;
         this.u = state.reshape('c', rows, 1);
@@ -122,7 +122,7 @@ final class SpectralNorm {
     }
 
     /** Draws u from N(0, I) and scales it to unit length. */
-    void initialize(NormalSampler normal) {
+    public void initialize(NormalSampler normal) {
         u.assign(normal.next(u.dataType(), rows, 1));
         normalize(u);
     }
@@ -131,7 +131,7 @@ final class SpectralNorm {
      * Estimates sigma (moving u in training mode unless held) and returns W / sigma, a buffer that stays
      * valid until the next forward in the same mode.
      */
-    INDArray forward(boolean trainingMode) {
+    public INDArray forward(boolean trainingMode) {
         if (layout == Layout.COPIED) {
             copy.assign(permutedWeights);
         }
@@ -163,7 +163,7 @@ final class SpectralNorm {
     }
 
     /** Turns the bound weight gradient, d(loss)/d(W / sigma) of the last training forward, into d(loss)/dW, in place. */
-    void backward() {
+    public void backward() {
         Estimate e = training;
         double projection = Nd4j.getExecutioner().exec(new Dot(weightGradient, e.normalized)).getDouble(0);
         switch (layout) {
@@ -179,7 +179,7 @@ final class SpectralNorm {
     }
 
     /** sigma as estimated by the last training-mode forward. */
-    double sigma() {
+    public double sigma() {
         return training.sigma;
     }
 

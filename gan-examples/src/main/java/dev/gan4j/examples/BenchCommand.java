@@ -14,6 +14,7 @@ import dev.gan4j.core.train.BatchSchedule;
 import dev.gan4j.core.train.ExperimentAssembly;
 import dev.gan4j.core.train.GaussianStepContext;
 import dev.gan4j.core.train.Sampling;
+import dev.gan4j.core.train.SyntheticData;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -33,7 +34,9 @@ import java.util.concurrent.Callable;
 /**
  * Throughput of an experiment's training step on batches held in memory (or, with {@code --live-data}, drawn from the
  * data source at every step), of drawing a batch from the data source, and of sampling in inference mode. Nothing is
- * written; the last line is machine-readable.
+ * written; the last line is machine-readable. An unconditional experiment whose data spec declares its shape (an image
+ * folder) trains on {@link SyntheticData} of that shape unless {@code --live-data} asks for the data: the arithmetic is
+ * the same, and the data need not be present.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure the training step (and sampling) of an experiment on in-memory batches.")
@@ -84,11 +87,15 @@ final class BenchCommand implements Callable<Integer> {
         nativeThreads.apply();
         ComponentRegistry registry = Plugins.registry();
         Experiment experiment = ExperimentSource.load(new ExperimentReader(registry), config == null ? Presets.DEFAULT : config, overrides);
-        ExperimentAssembly.Assembled assembled = ExperimentAssembly.assemble(experiment, DataContext.system(), DataType.FLOAT);
         int batchSize = experiment.data().batchSize();
+        boolean synthetic = !liveData && experiment.encoder() == null && experiment.data().declaredShape().isPresent();
+        ExperimentAssembly.Assembled assembled = synthetic
+                ? ExperimentAssembly.assemble(experiment, new SyntheticData(experiment.data().declaredShape().get(),
+                        BATCHES_IN_MEMORY * batchSize, experiment.seed()), DataType.FLOAT)
+                : ExperimentAssembly.assemble(experiment, DataContext.system(), DataType.FLOAT);
         BatchSchedule schedule = new BatchSchedule(assembled.data(), batchSize, experiment.seed());
-        double dataMs = dataBatches == 0 ? Double.NaN : timeDataSource(schedule);
-        if (dataBatches > 0) {
+        double dataMs = dataBatches == 0 || synthetic ? Double.NaN : timeDataSource(schedule);
+        if (dataBatches > 0 && !synthetic) {
             System.out.printf(Locale.ROOT, "data %s: %.3f ms per batch of %d (%d random batches)%n", assembled.data().description(),
                     dataMs, batchSize, dataBatches);
         }
@@ -100,7 +107,8 @@ final class BenchCommand implements Callable<Integer> {
         int latentDim = generator.latentDim();
         System.out.printf(Locale.ROOT, "bench %s: batch %d, %d warm-up + %d timed steps, threads %s, backend %s, %s%n",
                 experiment.name(), batchSize, warmup, iterations, nativeThreads.describe(), backend(),
-                liveData ? "batches drawn from the data source" : "batches in memory");
+                liveData ? "batches drawn from the data source" : synthetic ? "batches of " + assembled.data().description()
+                        : "batches in memory");
         long start = 0;
         for (int step = 0; step < warmup + iterations; step++) {
             if (step == warmup) {

@@ -55,21 +55,21 @@ public enum Conditioning {
     /**
      * Completes a discriminator whose feature layers {@code features} holds: one logit, joined with the
      * condition as this mode says when the experiment is conditional, plus an auxiliary classifier's
-     * outputs when asked (always with {@code acgan}).
+     * outputs when asked (always with {@code acgan}); {@code bias} whether the unconditional and ACGAN outputs have one.
      */
     Discriminator build(FastNetwork.Builder features, Shape dataShape, ModelContext context, boolean spectralNorm,
-                        boolean auxiliaryClassifier) {
+                        boolean auxiliaryClassifier, boolean bias) {
         int conditionDim = context.conditionDim();
         if (conditionDim == 0) {
             if (this == ACGAN || auxiliaryClassifier) {
                 throw new InvalidValueException(this == ACGAN ? "conditioning" : "auxiliaryClassifier", "classifies the input by its "
                         + "condition, but this experiment is unconditional (it has no encoder)");
             }
-            FastNetwork net = features.dense(1).build(context.updater(), context.seed(), Dl4jDefaults.INIT_STD);
+            FastNetwork net = features.dense(1, bias).build(context.updater(), context.seed(), Dl4jDefaults.INIT_STD);
             return new NetworkDiscriminator(dataShape, 0, net);
         }
         if (this == ACGAN) {
-            FastNetwork net = features.dense(1 + conditionDim).build(context.updater(), context.seed(), Dl4jDefaults.INIT_STD);
+            FastNetwork net = features.dense(1 + conditionDim, bias).build(context.updater(), context.seed(), Dl4jDefaults.INIT_STD);
             return new NetworkDiscriminator(dataShape, 0, net, conditionDim);
         }
         int featureDim = (int) features.currentShape().size();

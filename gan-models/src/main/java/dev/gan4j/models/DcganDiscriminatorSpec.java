@@ -25,8 +25,11 @@ import org.nd4j.linalg.activations.impl.ActivationLReLU;
  * The DCGAN discriminator (Radford et al. 2016): strided convolutions (kernel 4, stride 2, padding 1)
  * with leaky ReLU, batch norm on every convolution but the first, and a linear layer to one logit.
  *
- * <p>At its defaults on 28x28 data it is the DCGAN-28 of the PyTorch reference: Conv(1, 64), LeakyReLU(0.2),
- * Conv(64, 128), BN, LeakyReLU(0.2), Flatten, Linear(128*7*7, 1).
+ * <p>At 64x64 RGB with its defaults it is layer for layer the discriminator of PyTorch's DCGAN example (ndf 64):
+ * Conv(3, 64), LeakyReLU(0.2), Conv(64, 128), BN, LeakyReLU(0.2), ... Conv(512, 1, 4, 1, 0), no biases (the last
+ * convolution covers the whole 4x4 map, so it is computed as the equal linear layer). On 28x28 data it is the DCGAN-28
+ * of the PyTorch reference: Conv(1, 64), LeakyReLU(0.2), Conv(64, 128), BN, LeakyReLU(0.2), Flatten, Linear(128*7*7, 1),
+ * with biases. See {@link DcganLayout}.
  *
  * <p>With {@code batchNorm} off no layer couples the examples of a batch (every convolution has a bias either
  * way, as in the reference): the discriminator that per-example gradient penalties (WGAN-GP, Gulrajani et al. 2017) and
@@ -35,6 +38,9 @@ import org.nd4j.linalg.activations.impl.ActivationLReLU;
  * Networks"), bounding the discriminator's Lipschitz constant layer by layer.
  *
  * @param channels     feature maps of each convolution
+ * @param width        instead of {@code channels}: the first convolution's maps (PyTorch's ndf, default 64), doubled
+ *                     per convolution down to a 4x4 map
+ * @param layout       {@code pytorch} (default for square power-of-two images) or {@code projection} (default otherwise)
  * @param leakySlope   negative slope of the leaky ReLUs
  * @param batchNorm    batch norm after every convolution but the first (default true)
  * @param spectralNorm spectral normalization of every convolution and of the linear layer (default false;
@@ -46,16 +52,25 @@ import org.nd4j.linalg.activations.impl.ActivationLReLU;
  *                     class or tag, as ACGAN does (default false)
  */
 public record DcganDiscriminatorSpec(int[] channels, Double leakySlope, Boolean batchNorm, Boolean spectralNorm,
-                                     LayerEngine layers, Conditioning conditioning, Boolean auxiliaryClassifier)
+                                     LayerEngine layers, Conditioning conditioning, Boolean auxiliaryClassifier, Integer width,
+                                     DcganLayout layout)
         implements DiscriminatorSpec {
+    private static final int[] PROJECTION_CHANNELS = {64, 128};
+
     public DcganDiscriminatorSpec {
-        channels = Checks.positiveAll("channels", channels, new int[] {64, 128});
+        channels = channels == null ? null : Checks.positiveAll("channels", channels, channels);
+        width = width == null ? null : Checks.positive("width", width, 0);
         leakySlope = Checks.inRange("leakySlope", leakySlope, 0.2, 0, 1);
         batchNorm = batchNorm == null || batchNorm;
         layers = LayerEngine.orDefault(layers);
         spectralNorm = LayerEngine.spectralNorm(spectralNorm, layers);
         conditioning = Conditioning.orDefault(conditioning);
         auxiliaryClassifier = auxiliaryClassifier != null && auxiliaryClassifier;
+    }
+
+    public DcganDiscriminatorSpec(int[] channels, Double leakySlope, Boolean batchNorm, Boolean spectralNorm, LayerEngine layers,
+                                  Conditioning conditioning, Boolean auxiliaryClassifier) {
+        this(channels, leakySlope, batchNorm, spectralNorm, layers, conditioning, auxiliaryClassifier, null, null);
     }
 
     public DcganDiscriminatorSpec(int[] channels, Double leakySlope, Boolean batchNorm, Boolean spectralNorm, LayerEngine layers) {
@@ -73,7 +88,7 @@ public record DcganDiscriminatorSpec(int[] channels, Double leakySlope, Boolean 
     /** A copy, so that the spec stays as it was checked. */
     @Override
     public int[] channels() {
-        return channels.clone();
+        return channels == null ? null : channels.clone();
     }
 
     @Override
@@ -83,21 +98,28 @@ public record DcganDiscriminatorSpec(int[] channels, Double leakySlope, Boolean 
             throw new InvalidValueException("type", "dcgan judges images [channels, height, width] but the data has shape " + shape);
         }
         Conditioning.requireFastLayers(context, layers);
+        DcganLayout form = DcganLayout.resolve(layout, shape);
+        int[] channels = DcganLayout.channels(this.channels, width, shape, form, PROJECTION_CHANNELS, false);
         long factor = 1L << Math.min(channels.length, 62);
         if (shape.height() % factor != 0 || shape.width() % factor != 0) {
             throw new InvalidValueException("channels", channels.length + " strided convolutions need image sides divisible by "
                     + factor + ", found " + shape.height() + "x" + shape.width());
         }
         if (layers == LayerEngine.FAST) {
+            boolean bias = form.biases();
             FastNetwork.Builder fast = FastNetwork.builder(shape, context.dataType()).spectralNorm(spectralNorm);
             for (int i = 0; i < channels.length; i++) {
-                fast.conv(channels[i], 4, 2, 1);
+                fast.conv(channels[i], 4, 2, 1, bias);
                 if (batchNorm && i > 0) {
                     fast.batchNorm();
                 }
                 fast.leakyRelu(leakySlope);
             }
-            return conditioning.build(fast, shape, context, spectralNorm, auxiliaryClassifier);
+            return conditioning.build(fast, shape, context, spectralNorm, auxiliaryClassifier, bias);
+        }
+        if (form != DcganLayout.PROJECTION) {
+            throw new InvalidValueException("layers", "DL4J's stock layers build the \"projection\" layout only; this data ("
+                    + shape + ") defaults to \"pytorch\": set \"layout\": \"projection\" or use the fast layers");
         }
         NeuralNetConfiguration.ListBuilder list = Dl4jDefaults.builder(context)
                 .convolutionMode(ConvolutionMode.Truncate)

@@ -71,7 +71,7 @@ public record MlpDiscriminatorSpec(int[] hidden, Double leakySlope, Boolean spec
             for (int width : hidden) {
                 fast.dense(width).leakyRelu(leakySlope);
             }
-            return conditioning.build(fast, shape, context, spectralNorm, auxiliaryClassifier);
+            return conditioning.build(fast, shape, context, spectralNorm, auxiliaryClassifier, true);
         }
         NeuralNetConfiguration.ListBuilder list = Dl4jDefaults.builder(context).list();
         int previous = in;

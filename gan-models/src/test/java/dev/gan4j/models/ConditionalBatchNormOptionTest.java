@@ -50,7 +50,8 @@ class ConditionalBatchNormOptionTest {
     }
 
     private static Generator dcgan(boolean conditionalBatchNorm, long seed) {
-        return new DcganGeneratorSpec(LATENT, new int[] {8, 4}, null, null, conditionalBatchNorm).create(context(IMAGE, CLASSES, seed));
+        return new DcganGeneratorSpec(LATENT, new int[] {8, 4}, null, DcganLayout.PROJECTION, null, null, conditionalBatchNorm)
+                .create(context(IMAGE, CLASSES, seed));
     }
 
     private static FastNetwork fast(TrainableNetwork network) {
@@ -183,7 +184,8 @@ class ConditionalBatchNormOptionTest {
     @Test
     void aConditionalDcganTrainsAFewSteps() {
         Generator g = dcgan(true, 8);
-        Discriminator d = new DcganDiscriminatorSpec(new int[] {4, 8}, 0.2, true, null, null).create(context(IMAGE, CLASSES, 9));
+        Discriminator d = new DcganDiscriminatorSpec(new int[] {4, 8}, 0.2, true, null, null, null, null, null, DcganLayout.PROJECTION)
+                .create(context(IMAGE, CLASSES, 9));
         TrainableNetwork gn = g.network();
         TrainableNetwork dn = d.network();
         long mapsStart = (LATENT + CLASSES) * PROJECTED + PROJECTED;

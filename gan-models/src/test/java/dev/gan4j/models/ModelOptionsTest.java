@@ -50,7 +50,8 @@ class ModelOptionsTest {
     }
 
     private static Discriminator dcganD(boolean batchNorm, boolean spectralNorm, LayerEngine layers) {
-        return new DcganDiscriminatorSpec(new int[] {4, 8}, 0.2, batchNorm, spectralNorm, layers).create(context(IMAGE, 1));
+        return new DcganDiscriminatorSpec(new int[] {4, 8}, 0.2, batchNorm, spectralNorm, layers, null, null, null, DcganLayout.PROJECTION)
+                .create(context(IMAGE, 1));
     }
 
     @Test
@@ -69,7 +70,8 @@ class ModelOptionsTest {
 
     @Test
     void otherModelsWithSpectralNormNormalizeEveryWeightLayer() {
-        FastNetwork dcganG = fast(new DcganGeneratorSpec(6, new int[] {8, 4}, true, null).create(context(IMAGE, 2)).network());
+        FastNetwork dcganG = fast(new DcganGeneratorSpec(6, new int[] {8, 4}, null, DcganLayout.PROJECTION, true, null, null)
+                .create(context(IMAGE, 2)).network());
         assertEquals(1, count(dcganG.profile(), "DenseLayer+SN"));
         assertEquals(2, count(dcganG.profile(), "ConvolutionLayer+SN"));
         assertEquals((6 * 32 + 32) + 2 * 32 + (8 * 4 * 16 + 4) + 2 * 4 + (4 * 16 + 1), dcganG.parameterCount());

@@ -48,7 +48,15 @@ public final class ExperimentAssembly {
      * rebuilding one from texts that may have changed since.
      */
     public static Assembled assemble(Experiment experiment, DataContext dataContext, DataType dataType, Checkpoint checkpoint) {
-        DataSource data = openData(experiment, dataContext);
+        return assemble(experiment, openData(experiment, dataContext), dataType, checkpoint);
+    }
+
+    /** Like {@link #assemble(Experiment, DataContext, DataType)} on data already open, or stand-in data ({@link SyntheticData}). */
+    public static Assembled assemble(Experiment experiment, DataSource data, DataType dataType) {
+        return assemble(experiment, data, dataType, null);
+    }
+
+    private static Assembled assemble(Experiment experiment, DataSource data, DataType dataType, Checkpoint checkpoint) {
         if (data.size() < experiment.data().batchSize()) {
             throw new ConfigException("data.batchSize", experiment.data().batchSize() + " is larger than the data set ("
                     + data.size() + " examples in " + data.description() + ")");

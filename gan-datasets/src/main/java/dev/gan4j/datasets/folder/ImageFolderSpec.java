@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.gan4j.core.api.DataSource;
+import dev.gan4j.core.api.Shape;
 import dev.gan4j.core.config.Checks;
 import dev.gan4j.core.config.DataContext;
 import dev.gan4j.core.config.DataSpec;
@@ -15,6 +16,7 @@ import java.io.PrintStream;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -171,6 +173,11 @@ public record ImageFolderSpec(String dataset, String directory, FolderSplit spli
     /** Height of the examples. */
     public int exampleHeight() {
         return resolution != null ? resolution : height;
+    }
+
+    @Override
+    public Optional<Shape> declaredShape() {
+        return Optional.of(Shape.image(channels, exampleHeight(), exampleWidth()));
     }
 
     Preparation preparation() {

@@ -14,7 +14,9 @@ public final class ModelsPlugin extends GanPlugin {
     protected void registerComponents() {
         register(ComponentKind.GENERATOR, "mlp", MlpGeneratorSpec.class);
         register(ComponentKind.GENERATOR, "dcgan", DcganGeneratorSpec.class);
+        register(ComponentKind.GENERATOR, "resnet", ResnetGeneratorSpec.class);
         register(ComponentKind.DISCRIMINATOR, "mlp", MlpDiscriminatorSpec.class);
         register(ComponentKind.DISCRIMINATOR, "dcgan", DcganDiscriminatorSpec.class);
+        register(ComponentKind.DISCRIMINATOR, "resnet", ResnetDiscriminatorSpec.class);
     }
 }

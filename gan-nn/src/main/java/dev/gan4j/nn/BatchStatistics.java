@@ -5,27 +5,40 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * What batch normalization (Ioffe &amp; Szegedy 2015) and its conditional variant share: the per-channel
  * statistics over the batch (and pixels) of {@code [n, c]} or {@code [n, c, h, w]} input, the running
  * statistics with PyTorch's conventions (epsilon 1e-5, momentum 0.1 at every training-mode pass, the running
- * variance unbiased), and libnd4j's {@code batchnorm}/{@code batchnorm_bp}, which normalise with a given
- * per-channel scale and shift and, given the batch's mean and biased variance, return the full
- * training-mode gradient, including the terms through the batch statistics.
+ * variance unbiased), and the normalization and its training-mode gradient, including the terms through the batch
+ * statistics.
+ *
+ * <p>The forward pass is libnd4j's {@code moments} and {@code batchnorm}. The backward pass is not {@code batchnorm_bp},
+ * which took 2 to 3.5 times as long on DCGAN's feature maps (measured side by side at {@code [64, 128, 16, 16]} and
+ * {@code [64, 64, 32, 32]}), but passes of two fast kinds:
+ * <ul>
+ *   <li>per-channel sums are two gemms with vectors of ones, {@code [n c, h w] x 1} then {@code 1 x [n, c]};</li>
+ *   <li>per-channel affine maps {@code x * a + b} are libnd4j's {@code batchnorm} op with mean 0 and variance
+ *       {@code 1 - epsilon}, one read and one write.</li>
+ * </ul>
+ * The gradient is {@code dx = A g + B x + C} per channel with
+ * {@code A = gamma / sigma}, {@code B = -gamma dGamma / (N sigma^2)}, {@code C = -gamma dBeta / (N sigma) - B mu}.
  */
 final class BatchStatistics {
     static final double EPSILON = 1e-5;
     static final double MOMENTUM = 0.1;
 
     private final int channels;
+    private final int pixels;
     private final int[] reduce;
     private final Buffers buffers;
     private INDArray runningMean;
     private INDArray runningVar;
     private INDArray input;
     private INDArray mean;
-    private INDArray var;
+    private INDArray sigma;
+    private long count;
 
     /** @param layer the layer's name for the error message */
     BatchStatistics(Shape shape, String layer, Buffers buffers) {
@@ -33,6 +46,7 @@ final class BatchStatistics {
             throw new IllegalArgumentException(layer + " needs [c] or [c, h, w] examples, found " + shape);
         }
         this.channels = (int) shape.dims()[0];
+        this.pixels = shape.isImage() ? shape.height() * shape.width() : 1;
         this.reduce = shape.isImage() ? new int[] {0, 2, 3} : new int[] {0};
         this.buffers = buffers;
     }
@@ -73,16 +87,17 @@ final class BatchStatistics {
         INDArray m = runningMean;
         INDArray v = runningVar;
         if (training) {
-            mean = buffers.get("mean", channels);
-            var = buffers.get("var", channels);
-            Nd4j.exec(DynamicCustomOp.builder("moments").addInputs(x).addOutputs(mean, var).addIntegerArguments(reduce).build());
-            long count = x.length() / channels;
+            count = x.length() / channels;
             if (count == 1) {
                 throw new IllegalArgumentException("batch normalization in training needs more than one value per channel, "
                         + "but a batch of one example gives it one: train with a batch size above 1");
             }
+            mean = buffers.get("mean", channels);
+            INDArray var = buffers.get("var", channels);
+            Nd4j.exec(DynamicCustomOp.builder("moments").addInputs(x).addOutputs(mean, var).addIntegerArguments(reduce).build());
             runningMean.muli(1 - MOMENTUM).addi(mean.mul(MOMENTUM));
-            runningVar.muli(1 - MOMENTUM).addi(var.mul(MOMENTUM * count / Math.max(1, count - 1)));
+            runningVar.muli(1 - MOMENTUM).addi(var.mul(MOMENTUM * count / (count - 1)));
+            sigma = Transforms.sqrt(buffers.get("sigma", channels).assign(var).addi(EPSILON), false);
             input = x;
             m = mean;
             v = var;
@@ -100,9 +115,45 @@ final class BatchStatistics {
      * d(loss)/d(out) {@code g}; d(loss)/d(gamma) and d(loss)/d(beta) go to {@code dGamma} and {@code dBeta}.
      */
     void backward(INDArray g, INDArray gamma, INDArray beta, INDArray dx, INDArray dGamma, INDArray dBeta) {
-        Nd4j.exec(DynamicCustomOp.builder("batchnorm_bp")
-                .addInputs(input, mean, var, gamma, beta, g)
-                .addOutputs(dx, buffers.get("dmean", channels), buffers.get("dvar", channels), dGamma, dBeta)
+        INDArray sumG = channelSums(g, "sumG");
+        INDArray products = buffers.get("squares", g.shape());
+        g.mul(input, products);
+        INDArray sumGx = channelSums(products, "sumGx");
+        dBeta.assign(sumG);
+        dGamma.assign(sumGx).subi(mean.mul(sumG)).divi(sigma);
+        INDArray a = buffers.get("a", channels).assign(gamma).divi(sigma);
+        INDArray b = buffers.get("b", channels).assign(a).muli(dGamma).divi(sigma).divi(-count);
+        INDArray c = buffers.get("c", channels).assign(a).muli(dBeta).divi(-count).subi(b.mul(mean));
+        affine(input, b, c, dx);
+        affine(g, a, buffers.get("zeros", channels).assign(0), products);
+        dx.addi(products);
+    }
+
+    /** Per-channel sums of {@code x} {@code [n, c(, h, w)]}, into this object's {@code [c]} buffer for {@code role}. */
+    private INDArray channelSums(INDArray x, String role) {
+        long n = x.size(0);
+        INDArray perExample;
+        if (pixels == 1) {
+            perExample = x.reshape('c', n, channels);
+        } else {
+            perExample = buffers.get(role + "PerExample", n, channels);
+            Nd4j.gemm(x.reshape('c', n * channels, pixels), ones(pixels), perExample.reshape('c', n * channels, 1), false, false,
+                    1.0, 0.0);
+        }
+        INDArray sums = buffers.get(role, 1, channels);
+        Nd4j.gemm(ones(n), perExample, sums, true, false, 1.0, 0.0);
+        return sums.reshape(channels);
+    }
+
+    private INDArray ones(long length) {
+        return buffers.get("ones", length, 1).assign(1);
+    }
+
+    /** out = x * scale + shift per channel, through libnd4j's {@code batchnorm} with mean 0 and variance 1 - epsilon. */
+    private void affine(INDArray x, INDArray scale, INDArray shift, INDArray out) {
+        Nd4j.exec(DynamicCustomOp.builder("batchnorm")
+                .addInputs(x, buffers.get("zeros", channels).assign(0), buffers.get("unit", channels).assign(1 - EPSILON), scale, shift)
+                .addOutputs(out)
                 .addIntegerArguments(1, 1, 1)
                 .addFloatingPointArguments(EPSILON)
                 .build());

@@ -269,7 +269,7 @@ public final class FastNetwork implements TrainableNetwork {
     }
 
     /** The spectral normalizations of the layers that have one, blocks' layers included, in layer order. */
-    List<SpectralNorm> spectralNorms() {
+    public List<SpectralNorm> spectralNorms() {
         return everyLayer(layers).map(Layer::spectralNorm).filter(java.util.Objects::nonNull).toList();
     }
 

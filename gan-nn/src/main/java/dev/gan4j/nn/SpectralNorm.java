@@ -184,7 +184,7 @@ public final class SpectralNorm {
     }
 
     /** Keeps u where it is during training-mode forwards too: the gradient checks need a loss that depends on W alone. */
-    void hold(boolean hold) {
+    public void hold(boolean hold) {
         this.held = hold;
     }
 

@@ -5,7 +5,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * What batch normalization (Ioffe &amp; Szegedy 2015) and its conditional variant share: the per-channel
@@ -36,8 +35,9 @@ final class BatchStatistics {
     private INDArray runningMean;
     private INDArray runningVar;
     private INDArray input;
-    private INDArray mean;
-    private INDArray sigma;
+    /** The last training forward's mean and sqrt(var + epsilon) per channel. */
+    private double[] mean;
+    private double[] sigma;
     private long count;
 
     /** @param layer the layer's name for the error message */
@@ -92,15 +92,20 @@ final class BatchStatistics {
                 throw new IllegalArgumentException("batch normalization in training needs more than one value per channel, "
                         + "but a batch of one example gives it one: train with a batch size above 1");
             }
-            mean = buffers.get("mean", channels);
-            INDArray var = buffers.get("var", channels);
-            Nd4j.exec(DynamicCustomOp.builder("moments").addInputs(x).addOutputs(mean, var).addIntegerArguments(reduce).build());
-            runningMean.muli(1 - MOMENTUM).addi(mean.mul(MOMENTUM));
-            runningVar.muli(1 - MOMENTUM).addi(var.mul(MOMENTUM * count / (count - 1)));
-            sigma = Transforms.sqrt(buffers.get("sigma", channels).assign(var).addi(EPSILON), false);
+            m = buffers.get("mean", channels);
+            v = buffers.get("var", channels);
+            Nd4j.exec(DynamicCustomOp.builder("moments").addInputs(x).addOutputs(m, v).addIntegerArguments(reduce).build());
+            mean = read(m);
+            double[] variance = read(v);
+            sigma = new double[channels];
+            for (int k = 0; k < channels; k++) {
+                sigma[k] = Math.sqrt(variance[k] + EPSILON);
+            }
+            runningMean.muli(1 - MOMENTUM);
+            Nd4j.getBlasWrapper().level1().axpy(channels, MOMENTUM, m, runningMean);
+            runningVar.muli(1 - MOMENTUM);
+            Nd4j.getBlasWrapper().level1().axpy(channels, MOMENTUM * count / (count - 1), v, runningVar);
             input = x;
-            m = mean;
-            v = var;
         }
         Nd4j.exec(DynamicCustomOp.builder("batchnorm")
                 .addInputs(x, m, v, gamma, beta)
@@ -113,20 +118,43 @@ final class BatchStatistics {
     /**
      * d(loss)/dx, in {@code dx}, of the last training-mode {@link #normalize} with the same gamma and beta, given
      * d(loss)/d(out) {@code g}; d(loss)/d(gamma) and d(loss)/d(beta) go to {@code dGamma} and {@code dBeta}.
+     * The per-channel arithmetic runs in Java on a few hundred values: an ND4J op per vector costs more than the work.
      */
     void backward(INDArray g, INDArray gamma, INDArray beta, INDArray dx, INDArray dGamma, INDArray dBeta) {
-        INDArray sumG = channelSums(g, "sumG");
-        INDArray products = buffers.get("squares", g.shape());
+        double[] sumG = read(channelSums(g, "sumG"));
+        INDArray products = buffers.get("products", g.shape());
         g.mul(input, products);
-        INDArray sumGx = channelSums(products, "sumGx");
-        dBeta.assign(sumG);
-        dGamma.assign(sumGx).subi(mean.mul(sumG)).divi(sigma);
-        INDArray a = buffers.get("a", channels).assign(gamma).divi(sigma);
-        INDArray b = buffers.get("b", channels).assign(a).muli(dGamma).divi(sigma).divi(-count);
-        INDArray c = buffers.get("c", channels).assign(a).muli(dBeta).divi(-count).subi(b.mul(mean));
-        affine(input, b, c, dx);
-        affine(g, a, buffers.get("zeros", channels).assign(0), products);
+        double[] sumGx = read(channelSums(products, "sumGx"));
+        double[] scale = gamma.toDoubleVector();
+        double[] gammaGradient = new double[channels];
+        double[] a = new double[channels];
+        double[] b = new double[channels];
+        double[] c = new double[channels];
+        for (int k = 0; k < channels; k++) {
+            gammaGradient[k] = (sumGx[k] - mean[k] * sumG[k]) / sigma[k];
+            a[k] = scale[k] / sigma[k];
+            b[k] = -a[k] * gammaGradient[k] / (sigma[k] * count);
+            c[k] = -a[k] * sumG[k] / count - b[k] * mean[k];
+        }
+        dBeta.assign(write(sumG, "dBeta"));
+        dGamma.assign(write(gammaGradient, "dGamma"));
+        affine(input, write(b, "b"), write(c, "c"), dx);
+        affine(g, write(a, "a"), buffers.constant(0, channels), products);
         dx.addi(products);
+    }
+
+    /** The values of one of this object's own {@code [c]} buffers (contiguous, not a view). */
+    private static double[] read(INDArray own) {
+        return own.data().asDouble();
+    }
+
+    /** {@code values} in this object's own {@code [c]} buffer for {@code role}. */
+    private INDArray write(double[] values, String role) {
+        INDArray own = buffers.get(role, channels);
+        for (int k = 0; k < values.length; k++) {
+            own.data().put(k, values[k]);
+        }
+        return own;
     }
 
     /** Per-channel sums of {@code x} {@code [n, c(, h, w)]}, into this object's {@code [c]} buffer for {@code role}. */
@@ -146,13 +174,13 @@ final class BatchStatistics {
     }
 
     private INDArray ones(long length) {
-        return buffers.get("ones", length, 1).assign(1);
+        return buffers.constant(1, length, 1);
     }
 
     /** out = x * scale + shift per channel, through libnd4j's {@code batchnorm} with mean 0 and variance 1 - epsilon. */
     private void affine(INDArray x, INDArray scale, INDArray shift, INDArray out) {
         Nd4j.exec(DynamicCustomOp.builder("batchnorm")
-                .addInputs(x, buffers.get("zeros", channels).assign(0), buffers.get("unit", channels).assign(1 - EPSILON), scale, shift)
+                .addInputs(x, buffers.constant(0, channels), buffers.constant(1 - EPSILON, channels), scale, shift)
                 .addOutputs(out)
                 .addIntegerArguments(1, 1, 1)
                 .addFloatingPointArguments(EPSILON)

@@ -26,4 +26,13 @@ public final class Buffers {
         String key = role + Arrays.toString(shape);
         return arrays.computeIfAbsent(key, k -> Nd4j.createUninitialized(dataType, shape, 'c'));
     }
+
+    /**
+     * An array of this shape filled with {@code value} once, when first asked for: vectors of ones for sums by gemm
+     * and the like. Callers must not write to it; filling it at every call would cost an op each time.
+     */
+    public INDArray constant(double value, long... shape) {
+        String key = "constant " + value + Arrays.toString(shape);
+        return arrays.computeIfAbsent(key, k -> Nd4j.createUninitialized(dataType, shape, 'c').assign(value));
+    }
 }

@@ -54,7 +54,7 @@ final class ConditionMapLayer extends ParameterFreeLayer implements ConditionedL
         INDArray y = output(n, training);
         y.get(channels(0, channels)).assign(input);
         INDArray tiles = buffers.get(training ? "tiles" : "tilesi", n * conditionDim, pixels);
-        Nd4j.gemm(pending.reshape('c', n * conditionDim, 1), buffers.get("ones", 1, pixels).assign(1), tiles, false, false, 1.0, 0.0);
+        Nd4j.gemm(pending.reshape('c', n * conditionDim, 1), buffers.constant(1, 1, pixels), tiles, false, false, 1.0, 0.0);
         y.get(channels(channels, channels + conditionDim)).assign(tiles.reshape('c', n, conditionDim, outputShape().height(),
                 outputShape().width()));
         return y;
@@ -70,7 +70,7 @@ final class ConditionMapLayer extends ParameterFreeLayer implements ConditionedL
         INDArray mapGradient = buffers.get("dmap", n, conditionDim, outputShape().height(), outputShape().width())
                 .assign(outputGradient.get(channels(channels, channels + conditionDim)));
         conditionGradient = buffers.get("dcondition", n, conditionDim);
-        Nd4j.gemm(mapGradient.reshape('c', n * conditionDim, pixels), buffers.get("onesColumn", pixels, 1).assign(1),
+        Nd4j.gemm(mapGradient.reshape('c', n * conditionDim, pixels), buffers.constant(1, pixels, 1),
                 conditionGradient.reshape('c', n * conditionDim, 1), false, false, 1.0, 0.0);
         return dx;
     }

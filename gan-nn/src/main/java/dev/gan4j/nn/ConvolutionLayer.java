@@ -160,6 +160,30 @@ final class ConvolutionLayer implements Layer {
         return y;
     }
 
+    /**
+     * The weight (and bias) gradient alone, for a network's first convolution when nothing needs its input gradient
+     * (D's own step): {@code conv2d_bp} would compute the input gradient too, as much work again. The input unfolded
+     * by {@code im2col} into {@code [in k k, n h w]} and the output gradient as {@code [out, n h w]} make it one gemm,
+     * {@code dW = g cols^T}; the bias gradient is the gradient's sum, a gemm with ones.
+     */
+    private void weightGradientOnly(INDArray g) {
+        long n = g.size(0);
+        long pixels = (long) outputShape.height() * outputShape.width();
+        long unfolded = (long) in * kernel * kernel;
+        INDArray cols = buffers.get("cols", n, in, kernel, kernel, outputShape.height(), outputShape.width());
+        Nd4j.exec(DynamicCustomOp.builder("im2col").addInputs(input).addOutputs(cols)
+                .addIntegerArguments(kernel, kernel, stride, stride, padding, padding, 1, 1, 0)
+                .addFloatingPointArguments(0.0)
+                .build());
+        INDArray colsByRow = buffers.get("colsByRow", unfolded, n, pixels).assign(cols.reshape('c', n, unfolded, pixels).permute(1, 0, 2));
+        INDArray gradientByRow = buffers.get("gByRow", out, n, pixels).assign(g.reshape('c', n, out, pixels).permute(1, 0, 2));
+        INDArray g2d = gradientByRow.reshape('c', out, n * pixels);
+        Nd4j.gemm(g2d, colsByRow.reshape('c', unfolded, n * pixels), weightGradient.reshape('c', out, unfolded), false, true, 1.0, 0.0);
+        if (hasBias) {
+            Nd4j.gemm(g2d, buffers.constant(1, n * pixels, 1), biasGradient.reshape('c', out, 1), false, false, 1.0, 0.0);
+        }
+    }
+
     @Override
     public INDArray backward(INDArray g, boolean parameterGradients, boolean inputGradient) {
         long n = g.size(0);
@@ -175,6 +199,13 @@ final class ConvolutionLayer implements Layer {
                     .addIntegerArguments(arguments())
                     .build());
             return dx;
+        }
+        if (parameterGradients && !inputGradient && !transposed) {
+            weightGradientOnly(g);
+            if (spectralNorm != null) {
+                spectralNorm.backward();
+            }
+            return null;
         }
         INDArray dw = parameterGradients ? weightGradient : buffers.get("dw", weightShape());
         DynamicCustomOp.DynamicCustomOpsBuilder op = DynamicCustomOp.builder(transposed ? "deconv2d_bp" : "conv2d_bp");

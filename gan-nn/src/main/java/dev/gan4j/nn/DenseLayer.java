@@ -108,7 +108,7 @@ final class DenseLayer implements Layer {
         if (hasBias) {
             // the bias as a rank-one gemm, not a row-vector broadcast: libnd4j M2.1's broadcast crashed now and then
             // in its TAD cache (a SIGSEGV in TadDescriptor, deeplearning4j issue 9278) in long runs
-            Nd4j.gemm(buffers.get("ones", 1, n).assign(1), bias, y, true, false, 1.0, 1.0);
+            Nd4j.gemm(buffers.constant(1, 1, n), bias, y, true, false, 1.0, 1.0);
         }
         if (training) {
             input = x;
@@ -123,7 +123,7 @@ final class DenseLayer implements Layer {
         if (parameterGradients) {
             Nd4j.gemm(input, g, weightGradient, true, false, 1.0, 0.0);
             if (hasBias) {
-                Nd4j.gemm(buffers.get("ones", 1, n).assign(1), g, biasGradient, false, false, 1.0, 0.0);
+                Nd4j.gemm(buffers.constant(1, 1, n), g, biasGradient, false, false, 1.0, 0.0);
             }
             if (spectralNorm != null) {
                 spectralNorm.backward();

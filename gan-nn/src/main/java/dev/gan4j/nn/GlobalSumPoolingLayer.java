@@ -28,7 +28,7 @@ final class GlobalSumPoolingLayer extends ParameterFreeLayer {
     }
 
     private INDArray ones(boolean column) {
-        return column ? buffers.get("ones", pixels, 1).assign(1) : buffers.get("ones", 1, pixels).assign(1);
+        return column ? buffers.constant(1, pixels, 1) : buffers.constant(1, 1, pixels);
     }
 
     @Override

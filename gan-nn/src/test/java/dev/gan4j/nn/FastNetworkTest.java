@@ -123,6 +123,37 @@ class FastNetworkTest {
         }
     }
 
+    /**
+     * D's own step asks a first convolution for its weight gradient alone, which it computes from im2col and one
+     * gemm rather than conv2d_bp: the same gradient, for every geometry, with and without bias and spectral norm.
+     */
+    @Test
+    void parameterGradientAloneEqualsTheFullBackwardPass() {
+        for (FastNetwork net : new FastNetwork[] {
+                FastNetwork.builder(Shape.image(3, 8, 8), DataType.FLOAT).conv(4, 4, 2, 1).leakyRelu(0.2).dense(1).build(new Sgd(0.1), 1, 0.1),
+                FastNetwork.builder(Shape.image(1, 7, 7), DataType.FLOAT).conv(2, 4, 2, 1, false).relu().dense(1).build(new Sgd(0.1), 1, 0.1),
+                FastNetwork.builder(Shape.image(2, 6, 5), DataType.FLOAT).conv(3, 3, 1, 1).tanh().conv(2, 1, 1, 0).dense(2)
+                        .build(new Sgd(0.1), 1, 0.1),
+                FastNetwork.builder(Shape.image(2, 9, 9), DataType.FLOAT).spectralNorm(true).conv(2, 5, 2, 0).relu().dense(1)
+                        .build(new Sgd(0.1), 1, 0.1)}) {
+            Nd4j.getRandom().setSeed(6);
+            net.setParameters(Nd4j.randn(DataType.FLOAT, net.parameterCount()));
+            INDArray x = Nd4j.rand(DataType.FLOAT, net.inputShape().withBatch(5));
+            INDArray g = Nd4j.rand(DataType.FLOAT, net.outputShape().withBatch(5));
+            net.spectralNorms().forEach(sn -> sn.hold(true));
+            net.forward(x, true);
+            net.backward(g);
+            INDArray full = net.accumulatedGradient();
+            net.discardGradients();
+            net.forward(x, true);
+            net.accumulateGradient(g);
+            INDArray alone = net.accumulatedGradient();
+            net.discardGradients();
+            assertTrue(full.equalsWithEps(alone, 1e-4), "parameter gradient without the input gradient: " + full + " vs " + alone);
+            assertTrue(full.norm2Number().doubleValue() > 1e-3, "a gradient to compare");
+        }
+    }
+
     /** Batch norm refuses what it cannot do rather than computing something else silently. */
     @Test
     void batchNormRefusesANearPassAndASingleExampleInTraining() {

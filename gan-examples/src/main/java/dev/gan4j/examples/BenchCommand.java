@@ -126,9 +126,11 @@ final class BenchCommand implements Callable<Integer> {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         if (profile) {
-            for (FastNetwork network : fastNetworks(assembled)) {
-                System.out.println("profile over " + iterations + " steps:");
-                network.profile().forEach(line -> System.out.println("  " + line));
+            for (var network : assembled.model().networks().entrySet()) {
+                if (network.getValue() instanceof FastNetwork fast) {
+                    System.out.println("profile of " + network.getKey() + " over " + iterations + " steps:");
+                    fast.profile().forEach(line -> System.out.println("  " + line));
+                }
             }
         }
         if (sampleIterations > 0) {

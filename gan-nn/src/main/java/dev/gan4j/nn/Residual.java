@@ -44,7 +44,7 @@ final class Residual implements Layer {
 
     @Override
     public String name() {
-        return "Residual" + main.name() + (skip.isEmpty() ? "" : " + " + skip.name());
+        return "Residual(" + main.children().size() + (skip.isEmpty() ? "" : " + " + skip.children().size()) + ")";
     }
 
     @Override

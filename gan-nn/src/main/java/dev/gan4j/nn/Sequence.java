@@ -6,7 +6,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Layers one after the other, each taking the previous one's output: the body of a network and the paths of a
@@ -42,9 +41,10 @@ final class Sequence implements Layer {
         return layers.isEmpty();
     }
 
+    /** Short, so that profiles stay readable: blocks of many layers would otherwise name them all. */
     @Override
     public String name() {
-        return layers.stream().map(Layer::name).collect(Collectors.joining(", ", "[", "]"));
+        return "Sequence(" + layers.size() + ")";
     }
 
     @Override

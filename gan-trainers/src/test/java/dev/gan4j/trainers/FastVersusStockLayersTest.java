@@ -13,6 +13,7 @@ import dev.gan4j.core.nn.MultiLayerNetworkAdapter;
 import dev.gan4j.core.testing.DoublePrecision;
 import dev.gan4j.models.DcganDiscriminatorSpec;
 import dev.gan4j.models.DcganGeneratorSpec;
+import dev.gan4j.models.DcganLayout;
 import dev.gan4j.models.LayerEngine;
 import dev.gan4j.models.MlpDiscriminatorSpec;
 import dev.gan4j.models.MlpGeneratorSpec;
@@ -54,8 +55,9 @@ class FastVersusStockLayersTest {
         Shape shape = Shape.image(1, 8, 8);
         IUpdater updater = updater(optimizer);
         compare(shape, tolerance,
-                e -> new DcganGeneratorSpec(6, new int[] {8, 4}, e).create(context(shape, updater)),
-                e -> new DcganDiscriminatorSpec(new int[] {4, 8}, 0.2, true, e).create(context(shape, updater)));
+                e -> new DcganGeneratorSpec(6, new int[] {8, 4}, null, DcganLayout.PROJECTION, null, e, null).create(context(shape, updater)),
+                e -> new DcganDiscriminatorSpec(new int[] {4, 8}, 0.2, true, null, e, null, null, null, DcganLayout.PROJECTION)
+                        .create(context(shape, updater)));
     }
 
     @ParameterizedTest

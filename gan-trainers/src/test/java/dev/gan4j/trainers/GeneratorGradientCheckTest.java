@@ -11,6 +11,7 @@ import dev.gan4j.core.testing.FiniteDifferences;
 import dev.gan4j.models.DcganDiscriminatorSpec;
 import dev.gan4j.models.LayerEngine;
 import dev.gan4j.models.DcganGeneratorSpec;
+import dev.gan4j.models.DcganLayout;
 import dev.gan4j.models.MlpDiscriminatorSpec;
 import dev.gan4j.models.MlpGeneratorSpec;
 import org.deeplearning4j.nn.api.Layer;
@@ -59,8 +60,10 @@ class GeneratorGradientCheckTest {
     @MethodSource("cases")
     void dcganGeneratorGradientMatchesFiniteDifferences(AdversarialLoss objective, LayerEngine layers) {
         Shape shape = Shape.image(1, 8, 8);
-        Generator g = new DcganGeneratorSpec(4, new int[] {6, 4}, layers).create(context(shape, 11));
-        Discriminator d = new DcganDiscriminatorSpec(new int[] {3, 5}, 0.2, true, layers).create(context(shape, 12));
+        Generator g = new DcganGeneratorSpec(4, new int[] {6, 4}, null, DcganLayout.PROJECTION, null, layers, null)
+                .create(context(shape, 11));
+        Discriminator d = new DcganDiscriminatorSpec(new int[] {3, 5}, 0.2, true, null, layers, null, null, null, DcganLayout.PROJECTION)
+                .create(context(shape, 12));
         check(g, d, objective);
     }
 

@@ -21,6 +21,9 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * convolution's weight, axis 1 of a transposed convolution's, as PyTorch's {@code spectral_norm} does.
  */
 final class ConvolutionLayer implements Layer {
+    /** Channels up to which a transposed convolution onto them runs as one gemm and col2im ({@link #transposedByGemm}). */
+    private static final int THIN = 4;
+
     private final boolean transposed;
     private final int in;
     private final int out;
@@ -32,8 +35,6 @@ final class ConvolutionLayer implements Layer {
     private final Shape outputShape;
     private final Buffers buffers;
     private final SpectralNorm spectralNorm;
-    /** Channels up to which a transposed convolution onto them runs as one gemm and col2im ({@link #transposedByGemm}). */
-    private static final int THIN = 4;
     /** Whether the transposed op maps the output gradient back onto exactly the input's size. */
     private final boolean inputGradientByTransposedOp;
     private INDArray weights;

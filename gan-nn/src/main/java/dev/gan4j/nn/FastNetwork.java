@@ -26,15 +26,19 @@ import static java.util.Objects.requireNonNull;
  * A feed-forward network of {@link Layer}s: libnd4j ops on reused buffers, one flat parameter
  * vector, one flat gradient vector, and ND4J's optimizer implementations applied to the whole vector.
  * It skips what a step does not need: parameter gradients when only the input gradient is asked for
- * (D during G's update) and, where the first layer is dense, its input gradient when only parameters learn
- * (libnd4j's convolution backward ops return both gradients from one call, so a convolution computes it anyway).
+ * (D during G's update) and the first layer's input gradient when only parameters learn (D's own update).
+ *
+ * <p>Layers are built-in or a plugin's own ({@link Layer} is the SPI, {@link Builder#add} takes any), and blocks
+ * ({@link Builder#residual}, {@link Builder#sequence}) nest: the network reaches the layers inside them for
+ * conditions, spectral norms and frozen activation patterns, and binds every one to its stretch of the flat vectors.
  *
  * <p>One thread at a time: the layers keep the activations of the last pass, and a training-mode pass keeps a
  * reference to its input, which must not change until the backward pass that follows.
  *
  * <p>A network built {@link Builder#conditioned conditioned} reads the last columns of its input as the
  * condition of each example: the whole input still goes to the first layer, and the layers that modulate their
- * output by the condition ({@link Builder#conditionalBatchNorm}) get those columns as well. Their gradients with
+ * output by the condition ({@link Builder#conditionalBatchNorm}, {@link Builder#conditionMap}), in blocks too, get those
+ * columns as well. Their gradients with
  * respect to the condition are added to those columns of the input gradient, so whatever produced the
  * condition (a conditioning augmentation) learns from every path the condition takes through this network.
  */

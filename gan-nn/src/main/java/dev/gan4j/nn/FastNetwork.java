@@ -109,6 +109,15 @@ public final class FastNetwork implements TrainableNetwork {
         return conditionDim;
     }
 
+    /**
+     * Whether the input rows are an image followed by its condition, {@code [n, c h w + conditionDim]}: a conditioned
+     * network of image input, such as a discriminator that joins the condition to its feature maps
+     * ({@link Builder#conditionMap}). Its layers see the image; its input gradient has the rows' width.
+     */
+    public boolean imageWithCondition() {
+        return conditionDim > 0 && inputShape.dims().length != 1;
+    }
+
     @Override
     public INDArray forward(INDArray input, boolean training) {
         return forward(input, training, false);
@@ -124,12 +133,26 @@ public final class FastNetwork implements TrainableNetwork {
     }
 
     private INDArray forward(INDArray input, boolean training, boolean near) {
-        long[] expected = inputShape.withBatch(input.size(0));
-        INDArray x = Arrays.equals(input.shape(), expected) ? input : input.reshape('c', expected);
+        long n = input.size(0);
+        INDArray x;
+        INDArray withCondition;
+        long first;
+        if (imageWithCondition()) {
+            long size = inputShape.size();
+            withCondition = input.reshape('c', n, size + conditionDim);
+            x = buffers.get(training ? "image" : "imagei", n, size)
+                    .assign(withCondition.get(NDArrayIndex.all(), NDArrayIndex.interval(0, size)))
+                    .reshape('c', inputShape.withBatch(n));
+            first = size;
+        } else {
+            long[] expected = inputShape.withBatch(n);
+            x = Arrays.equals(input.shape(), expected) ? input : input.reshape('c', expected);
+            withCondition = x;
+            first = inputShape.size() - conditionDim;
+        }
         if (!conditionedLayers.isEmpty()) {
-            long first = inputShape.size() - conditionDim;
-            INDArray conditions = buffers.get(training ? "conditions" : "conditionsi", x.size(0), conditionDim)
-                    .assign(x.get(NDArrayIndex.all(), NDArrayIndex.interval(first, first + conditionDim)));
+            INDArray conditions = buffers.get(training ? "conditions" : "conditionsi", n, conditionDim)
+                    .assign(withCondition.get(NDArrayIndex.all(), NDArrayIndex.interval(first, first + conditionDim)));
             conditionedLayers.forEach(layer -> layer.condition(conditions));
         }
         for (int i = 0; i < layers.size(); i++) {
@@ -171,11 +194,20 @@ public final class FastNetwork implements TrainableNetwork {
                 backwardNanos[i] += System.nanoTime() - start;
             }
         }
-        if (inputGradient && !conditionedLayers.isEmpty()) {
-            INDArray conditionGradient = buffers.get("conditionGradient", g.size(0), conditionDim).assign(0);
+        if (inputGradient && conditionDim > 0) {
+            long n = g.size(0);
+            INDArray conditionGradient = buffers.get("conditionGradient", n, conditionDim).assign(0);
             conditionedLayers.forEach(layer -> layer.addConditionGradient(conditionGradient));
-            long first = inputShape.size() - conditionDim;
-            g.get(NDArrayIndex.all(), NDArrayIndex.interval(first, first + conditionDim)).addi(conditionGradient);
+            if (imageWithCondition()) {
+                long size = inputShape.size();
+                INDArray full = buffers.get("inputGradient", n, size + conditionDim);
+                full.get(NDArrayIndex.all(), NDArrayIndex.interval(0, size)).assign(g.reshape('c', n, size));
+                full.get(NDArrayIndex.all(), NDArrayIndex.interval(size, size + conditionDim)).assign(conditionGradient);
+                g = full;
+            } else {
+                long first = inputShape.size() - conditionDim;
+                g.get(NDArrayIndex.all(), NDArrayIndex.interval(first, first + conditionDim)).addi(conditionGradient);
+            }
         }
         if (parameterGradients) {
             if (hasAccumulated) {
@@ -471,7 +503,8 @@ public final class FastNetwork implements TrainableNetwork {
         /**
          * Declares that the last {@code conditionDim} columns of the input, a vector {@code [latent..., condition...]}
          * as {@link dev.gan4j.core.api.Generator#input} builds it, are the condition of each example. The first
-         * layer still sees the whole input; {@link #conditionalBatchNorm} and {@link #conditionMap} layers, in blocks
+         * layer still sees the whole input. A network of image input then takes rows {@code [image..., condition...]}
+         * ({@link FastNetwork#imageWithCondition}) and its first layer sees the image alone; {@link #conditionalBatchNorm} and {@link #conditionMap} layers, in blocks
          * too, also read the condition, and the network's input gradient then includes their contribution in those
          * columns.
          */
@@ -479,10 +512,8 @@ public final class FastNetwork implements TrainableNetwork {
             if (nested) {
                 throw new IllegalStateException("declare the condition on the network's builder, before any block");
             }
-            if (inputShape.dims().length != 1) {
-                throw new IllegalStateException("a conditioned network takes vectors [features + condition], found input " + inputShape);
-            }
-            if (conditionDim <= 0 || conditionDim > inputShape.size()) {
+            boolean vector = inputShape.dims().length == 1;
+            if (conditionDim <= 0 || vector && conditionDim > inputShape.size()) {
                 throw new IllegalArgumentException("conditionDim must be in [1, " + inputShape.size() + "] for input " + inputShape
                         + ", found " + conditionDim);
             }

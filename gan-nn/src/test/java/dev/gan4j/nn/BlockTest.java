@@ -133,6 +133,27 @@ class BlockTest {
         FiniteDifferences.checkGradients(withConvolution, random(6, 4, 5), random(7, 4, 2, 3, 3), Integer.MAX_VALUE);
     }
 
+    /**
+     * A discriminator of image input reads rows [image, condition]: the condition map joins the condition to its
+     * feature maps (StackGAN's discriminators), and the input gradient covers the image and the condition columns.
+     */
+    @Test
+    void imageNetworksReadTheirConditionAfterTheImage() {
+        FastNetwork net = FastNetwork.builder(Shape.image(1, 4, 4), DataType.DOUBLE).conditioned(2)
+                .conv(2, 4, 2, 1).leakyRelu(0.2).conditionMap().conv(3, 1, 1, 0).leakyRelu(0.2).globalSumPool().dense(1)
+                .build(new Sgd(0.1), 5, 0.5);
+        assertTrue(net.imageWithCondition());
+        INDArray rows = random(50, 4, 16 + 2);
+        FiniteDifferences.checkGradients(net, rows, random(51, 4, 1), Integer.MAX_VALUE);
+        assertEquals(18, net.inputGradient(random(52, 4, 1)).size(1));
+        INDArray otherCondition = rows.dup();
+        otherCondition.putScalar(1, 17, rows.getDouble(1, 17) + 1);
+        INDArray before = net.forward(rows, false).dup();
+        INDArray after = net.forward(otherCondition, false);
+        assertTrue(Math.abs(before.getDouble(1, 0) - after.getDouble(1, 0)) > 1e-6, "the condition changes the judgement");
+        assertEquals(before.getDouble(0, 0), after.getDouble(0, 0), 1e-12, "of its own example only");
+    }
+
     /** Conditional batch norm inside a residual block still gets the condition, and gives its gradient back. */
     @Test
     void conditionsReachLayersInsideBlocks() {

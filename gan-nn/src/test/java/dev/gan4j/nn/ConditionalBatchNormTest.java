@@ -279,7 +279,6 @@ class ConditionalBatchNormTest {
         IllegalStateException undeclared = assertThrows(IllegalStateException.class,
                 () -> FastNetwork.builder(Shape.vector(5), DataType.DOUBLE).dense(4).conditionalBatchNorm());
         assertTrue(undeclared.getMessage().contains("conditioned"), undeclared.getMessage());
-        assertThrows(IllegalStateException.class, () -> FastNetwork.builder(Shape.image(1, 4, 4), DataType.DOUBLE).conditioned(2));
         assertThrows(IllegalArgumentException.class, () -> FastNetwork.builder(Shape.vector(5), DataType.DOUBLE).conditioned(6));
         assertThrows(IllegalArgumentException.class, () -> FastNetwork.builder(Shape.vector(5), DataType.DOUBLE).conditioned(0));
         assertFalse(FastNetwork.builder(Shape.vector(5), DataType.DOUBLE).conditioned(2).dense(3)

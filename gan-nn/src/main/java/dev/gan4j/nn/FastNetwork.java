@@ -248,8 +248,11 @@ public final class FastNetwork implements TrainableNetwork {
                 || other.state.length() != state.length()) {
             throw new IllegalArgumentException("can only blend from a fast network of the same architecture");
         }
-        parameters.muli(1 - weight).addi(other.parameters.mul(weight));
-        state.muli(1 - weight).addi(other.state.mul(weight));
+        // axpy in place: other.parameters.mul(weight) would leave a parameter-sized array as garbage at every step
+        parameters.muli(1 - weight);
+        Nd4j.getBlasWrapper().level1().axpy(parameters.length(), weight, other.parameters, parameters);
+        state.muli(1 - weight);
+        Nd4j.getBlasWrapper().level1().axpy(state.length(), weight, other.state, state);
     }
 
     @Override

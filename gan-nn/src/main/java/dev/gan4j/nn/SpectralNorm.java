@@ -3,7 +3,6 @@ package dev.gan4j.nn;
 import dev.gan4j.core.api.NormalSampler;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.reduce3.Dot;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -165,7 +164,7 @@ public final class SpectralNorm {
     /** Turns the bound weight gradient, d(loss)/d(W / sigma) of the last training forward, into d(loss)/dW, in place. */
     public void backward() {
         Estimate e = training;
-        double projection = Nd4j.getExecutioner().exec(new Dot(weightGradient, e.normalized)).getDouble(0);
+        double projection = Nd4j.getBlasWrapper().dot(flat(weightGradient), flat(e.normalized));
         switch (layout) {
             case ROWS -> Nd4j.gemm(e.u, e.v, gradientMatrix, false, true, -projection, 1.0);
             case TRANSPOSED -> Nd4j.gemm(e.v, e.u, gradientMatrix, false, true, -projection, 1.0);
@@ -188,8 +187,16 @@ public final class SpectralNorm {
         this.held = hold;
     }
 
+    /**
+     * A contiguous array as a vector, for the BLAS dot and norm: they return a double where ND4J's reductions allocate a
+     * scalar array per call, which piled up as native garbage over a long run of a spectrally normalized network.
+     */
+    private static INDArray flat(INDArray contiguous) {
+        return contiguous.reshape('c', new long[] {contiguous.length()});
+    }
+
     private static double normalize(INDArray x) {
-        double norm = x.norm2Number().doubleValue();
+        double norm = Nd4j.getBlasWrapper().nrm2(flat(x));
         x.divi(Math.max(norm, EPSILON));
         return norm;
     }

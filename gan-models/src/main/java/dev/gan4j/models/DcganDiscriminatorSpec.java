@@ -117,10 +117,7 @@ public record DcganDiscriminatorSpec(int[] channels, Double leakySlope, Boolean 
             }
             return conditioning.build(fast, shape, context, spectralNorm, auxiliaryClassifier, bias);
         }
-        if (form != DcganLayout.PROJECTION) {
-            throw new InvalidValueException("layers", "DL4J's stock layers build the \"projection\" layout only; this data ("
-                    + shape + ") defaults to \"pytorch\": set \"layout\": \"projection\" or use the fast layers");
-        }
+        form.requireStockLayersCanBuild(shape);
         NeuralNetConfiguration.ListBuilder list = Dl4jDefaults.builder(context)
                 .convolutionMode(ConvolutionMode.Truncate)
                 .list();

@@ -125,10 +125,7 @@ public record DcganGeneratorSpec(Integer latentDim, int[] channels, Integer widt
             return new NetworkGenerator(latentDim, context.conditionDim(), shape,
                     fast.build(context.updater(), context.seed(), Dl4jDefaults.INIT_STD));
         }
-        if (form != DcganLayout.PROJECTION) {
-            throw new InvalidValueException("layers", "DL4J's stock layers build the \"projection\" layout only; this data ("
-                    + shape + ") defaults to \"pytorch\": set \"layout\": \"projection\" or use the fast layers");
-        }
+        form.requireStockLayersCanBuild(shape);
         NeuralNetConfiguration.ListBuilder list = Dl4jDefaults.builder(context)
                 .convolutionMode(ConvolutionMode.Truncate)
                 .list()

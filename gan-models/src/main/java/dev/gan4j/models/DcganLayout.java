@@ -50,6 +50,14 @@ public enum DcganLayout {
         return shape.width() == side && side >= 8 && Integer.bitCount(side) == 1 ? PYTORCH : PROJECTION;
     }
 
+    /** DL4J's stock layers build the {@code projection} layout only; the {@code layers} option names them. */
+    void requireStockLayersCanBuild(Shape shape) {
+        if (this != PROJECTION) {
+            throw new InvalidValueException("layers", "DL4J's stock layers build the \"projection\" layout only; this data ("
+                    + shape + ") defaults to \"pytorch\": set \"layout\": \"projection\" or use the fast layers");
+        }
+    }
+
     boolean biases() {
         return this == PROJECTION;
     }

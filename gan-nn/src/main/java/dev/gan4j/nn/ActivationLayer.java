@@ -1,6 +1,5 @@
 package dev.gan4j.nn;
 
-import dev.gan4j.core.api.NormalSampler;
 import dev.gan4j.core.api.Shape;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -17,48 +16,22 @@ import org.nd4j.linalg.factory.Nd4j;
  * and the slope for leaky ReLU):
  * it matters only for inputs that sit exactly on the kink, such as a batch-norm channel that is constant.
  */
-final class ActivationLayer implements Layer {
+final class ActivationLayer extends ParameterFreeLayer {
     private final Activation activation;
     private final double slope;
-    private final Shape shape;
-    private final Buffers buffers;
     private INDArray input;
     private INDArray frozenSlopes;
     private boolean near;
 
     ActivationLayer(Activation activation, double slope, Shape shape, DataType dataType) {
+        super(shape, shape, dataType);
         this.activation = activation;
         this.slope = slope;
-        this.shape = shape;
-        this.buffers = new Buffers(dataType);
-    }
-
-    @Override
-    public Shape inputShape() {
-        return shape;
-    }
-
-    @Override
-    public Shape outputShape() {
-        return shape;
-    }
-
-    @Override
-    public long parameterCount() {
-        return 0;
-    }
-
-    @Override
-    public void bind(INDArray parameters, INDArray gradients, INDArray state) {
-    }
-
-    @Override
-    public void initialize(double weightStd, NormalSampler normal) {
     }
 
     @Override
     public INDArray forward(INDArray x, boolean training) {
-        INDArray y = buffers.get(training ? "y" : "yi", x.shape());
+        INDArray y = output(x.size(0), training);
         if (training) {
             input = x;
             frozenSlopes = null;
@@ -94,7 +67,7 @@ final class ActivationLayer implements Layer {
             return forward(x, true);
         }
         near = true;
-        return x.mul(frozenSlopes, buffers.get("y", x.shape()));
+        return x.mul(frozenSlopes, output(x.size(0), true));
     }
 
     @Override
@@ -102,7 +75,7 @@ final class ActivationLayer implements Layer {
         if (!inputGradient) {
             return null;
         }
-        INDArray dx = buffers.get("dx", g.shape());
+        INDArray dx = inputGradient(g.size(0));
         if (near) {
             return g.mul(frozenSlopes, dx);
         }

@@ -194,7 +194,7 @@ public final class FastNetwork implements TrainableNetwork {
                 backwardNanos[i] += System.nanoTime() - start;
             }
         }
-        if (inputGradient && conditionDim > 0) {
+        if (inputGradient && (imageWithCondition() || !conditionedLayers.isEmpty())) {
             long n = g.size(0);
             INDArray conditionGradient = buffers.get("conditionGradient", n, conditionDim).assign(0);
             conditionedLayers.forEach(layer -> layer.addConditionGradient(conditionGradient));
@@ -562,7 +562,7 @@ public final class FastNetwork implements TrainableNetwork {
         }
 
         public Builder reshape(Shape shape) {
-            return add(new ReshapeLayer(current, shape));
+            return add(new ReshapeLayer(current, shape, dataType));
         }
 
         /**

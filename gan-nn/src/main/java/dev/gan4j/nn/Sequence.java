@@ -8,8 +8,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import java.util.List;
 
 /**
- * Layers one after the other, each taking the previous one's output: the body of a network and the paths of a
- * {@link Residual} block. An empty sequence is the identity of its input shape.
+ * Layers one after the other, each taking the previous one's output ({@link FastNetwork.Builder#add} checked that):
+ * the body of a network and the paths of a {@link Residual} block. An empty sequence is the identity of its input shape.
  */
 final class Sequence implements Layer {
     private final Shape inputShape;
@@ -18,13 +18,6 @@ final class Sequence implements Layer {
     Sequence(Shape inputShape, List<Layer> layers) {
         this.inputShape = inputShape;
         this.layers = List.copyOf(layers);
-        Shape current = inputShape;
-        for (Layer layer : this.layers) {
-            if (!layer.inputShape().equals(current)) {
-                throw new IllegalArgumentException(layer.name() + " takes " + layer.inputShape() + " but follows an output of " + current);
-            }
-            current = layer.outputShape();
-        }
     }
 
     @Override

@@ -154,6 +154,21 @@ class FastNetworkTest {
         }
     }
 
+    /** A moving average's step: (1 - w) own + w source, for the weights and for the running statistics alike. */
+    @Test
+    void blendingMovesParametersAndStateTowardsTheSource() {
+        FastNetwork average = FastNetwork.builder(Shape.vector(3), DataType.DOUBLE).dense(4).batchNorm().build(new Sgd(0.1), 1, 0.1);
+        FastNetwork source = FastNetwork.builder(Shape.vector(3), DataType.DOUBLE).dense(4).batchNorm().build(new Sgd(0.1), 2, 0.1);
+        Nd4j.getRandom().setSeed(3);
+        source.forward(Nd4j.randn(DataType.DOUBLE, 8, 3).addi(2), true);
+        INDArray ownParameters = average.parameters();
+        INDArray ownState = average.state();
+        average.blendFrom(source, 0.25);
+        assertTrue(ownParameters.mul(0.75).addi(source.parameters().mul(0.25)).equalsWithEps(average.parameters(), 1e-12));
+        assertTrue(ownState.mul(0.75).addi(source.state().mul(0.25)).equalsWithEps(average.state(), 1e-12));
+        assertNotEquals(ownState, average.state(), "the source's running statistics moved, so the state must change");
+    }
+
     /** Batch norm refuses what it cannot do rather than computing something else silently. */
     @Test
     void batchNormRefusesANearPassAndASingleExampleInTraining() {

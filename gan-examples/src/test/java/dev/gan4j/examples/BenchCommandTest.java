@@ -1,0 +1,41 @@
+package dev.gan4j.examples;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code gan bench} measures an unconditional image-folder experiment on stand-in batches when its pictures are absent. */
+class BenchCommandTest {
+    private static Path experiment(Path dir) throws Exception {
+        return TestExperiments.write(dir, "folder.json", """
+                {
+                  "name": "folder-bench",
+                  "data": {"type": "image-folder", "directory": "%s", "resolution": 8, "batchSize": 4},
+                  "generator": {"type": "dcgan", "latentDim": 4, "width": 2},
+                  "discriminator": {"type": "dcgan", "width": 2},
+                  "strategy": {"type": "non-saturating"}
+                }
+                """.formatted(dir.resolve("no-pictures-here").toString().replace("\\", "\\\\")));
+    }
+
+    @Test
+    void anAbsentFolderIsReplacedBySyntheticBatchesOfItsShape(@TempDir Path dir) throws Exception {
+        TestExperiments.Result result = TestExperiments.run("bench", experiment(dir).toString(), "--iters", "2", "--warmup", "1",
+                "--sample-iters", "1", "--sample-batch", "4", "--threads", "1");
+        assertEquals(0, result.exitCode(), result.err());
+        assertTrue(result.out().contains("batches of synthetic noise of shape [3, 8, 8]"), result.out());
+        assertTrue(result.out().strip().lines().reduce((a, b) -> b).orElse("").startsWith("images_per_s="), result.out());
+    }
+
+    @Test
+    void liveDataStillNeedsTheFolder(@TempDir Path dir) throws Exception {
+        TestExperiments.Result result = TestExperiments.run("bench", experiment(dir).toString(), "--iters", "2", "--live-data",
+                "--threads", "1");
+        assertEquals(2, result.exitCode(), result.out() + result.err());
+        assertTrue(result.err().startsWith("error: data") && result.err().contains("no-pictures-here"), result.err());
+    }
+}

@@ -14,8 +14,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * statistics.
  *
  * <p>The forward pass is libnd4j's {@code moments} and {@code batchnorm}. The backward pass is not {@code batchnorm_bp},
- * which took 2 to 3.5 times as long on DCGAN's feature maps (measured side by side at {@code [64, 128, 16, 16]} and
- * {@code [64, 64, 32, 32]}), but passes of two fast kinds:
+ * which was the slowest part of batch norm on DCGAN-64's larger feature maps ({@code gan bench --profile}), but passes
+ * of two fast kinds:
  * <ul>
  *   <li>per-channel sums are two gemms with vectors of ones, {@code [n c, h w] x 1} then {@code 1 x [n, c]};</li>
  *   <li>per-channel affine maps {@code x * a + b} are libnd4j's {@code batchnorm} op with mean 0 and variance

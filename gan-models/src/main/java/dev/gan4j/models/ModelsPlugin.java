@@ -15,8 +15,10 @@ public final class ModelsPlugin extends GanPlugin {
         register(ComponentKind.GENERATOR, "mlp", MlpGeneratorSpec.class);
         register(ComponentKind.GENERATOR, "dcgan", DcganGeneratorSpec.class);
         register(ComponentKind.GENERATOR, "resnet", ResnetGeneratorSpec.class);
+        register(ComponentKind.GENERATOR, "srresnet", SrresnetGeneratorSpec.class);
         register(ComponentKind.DISCRIMINATOR, "mlp", MlpDiscriminatorSpec.class);
         register(ComponentKind.DISCRIMINATOR, "dcgan", DcganDiscriminatorSpec.class);
         register(ComponentKind.DISCRIMINATOR, "resnet", ResnetDiscriminatorSpec.class);
+        register(ComponentKind.DISCRIMINATOR, "resnet-acgan", ResnetAcganDiscriminatorSpec.class);
     }
 }

@@ -58,6 +58,7 @@ public final class AlternatingStrategy implements TrainingStrategy {
     private final StabilizersSpec stabilizers;
     private final GradientPenaltyTerm penalty;
     private final boolean matchingAware;
+    private final AuxiliarySpec auxiliary;
 
     public AlternatingStrategy(AdversarialLoss loss) {
         this(loss, 1, 0);
@@ -84,7 +85,14 @@ public final class AlternatingStrategy implements TrainingStrategy {
     /** @param matchingAware D also learns that real examples under mismatched conditions are fake (Reed et al. 2016) */
     public AlternatingStrategy(AdversarialLoss loss, int discriminatorSteps, double weightClip, StabilizersSpec stabilizers,
                                GradientPenaltySpec penalty, boolean matchingAware) {
+        this(loss, discriminatorSteps, weightClip, stabilizers, penalty, matchingAware, null);
+    }
+
+    /** @param auxiliary how D's auxiliary classifier learns, when it has one; {@code null} for Odena et al.'s way */
+    public AlternatingStrategy(AdversarialLoss loss, int discriminatorSteps, double weightClip, StabilizersSpec stabilizers,
+                               GradientPenaltySpec penalty, boolean matchingAware, AuxiliarySpec auxiliary) {
         this.matchingAware = matchingAware;
+        this.auxiliary = AuxiliarySpec.orStandard(auxiliary);
         this.penalty = penalty == null ? null : new GradientPenaltyTerm(penalty);
         this.loss = requireNonNull(loss, "loss is null");
         this.stabilizers = requireNonNull(stabilizers, "stabilizers is null");
@@ -144,14 +152,16 @@ public final class AlternatingStrategy implements TrainingStrategy {
         INDArray realOutput = judge.judge(round.realInput, round.conditions, true);
         Judgement realTerm = target == 1 ? judgement(realOutput, loss::realLoss, loss::realGradient, 1)
                 : judgement(realOutput, s -> LogitLosses.crossEntropy(s, target), s -> LogitLosses.sigmoid(s) - target, 1);
-        AuxiliaryClassifierLoss.Result realClasses = round.auxiliary ? AuxiliaryClassifierLoss.of(realOutput, round.targets) : null;
+        AuxiliaryClassifierLoss.Result realClasses = round.auxiliary ? classes(realOutput, round.targets) : null;
         d.accumulateGradient(outputGradient(realTerm.gradient(), realClasses, realOutput));
         INDArray conditionGradient = round.encoder == null ? null : judge.conditionGradient().dup();
 
         INDArray fakeOutput = judge.judge(round.fakeInput, round.conditions, true);
         Judgement fakeTerm = judgement(fakeOutput, loss::fakeLoss, loss::fakeGradient, fakeWeight);
-        AuxiliaryClassifierLoss.Result fakeClasses = round.auxiliary ? AuxiliaryClassifierLoss.of(fakeOutput, round.targets) : null;
-        d.accumulateGradient(outputGradient(fakeTerm.gradient(), fakeClasses, fakeOutput));
+        AuxiliaryClassifierLoss.Result fakeClasses = round.auxiliary && auxiliary.learnFromGenerated()
+                ? classes(fakeOutput, round.targets) : null;
+        INDArray fakeGradient = outputGradient(fakeTerm.gradient(), fakeClasses, fakeOutput);
+        d.accumulateGradient(round.auxiliary && fakeClasses == null ? withZeroClasses(fakeGradient, judge) : fakeGradient);
         if (conditionGradient != null) {
             conditionGradient.addi(judge.conditionGradient());
         }
@@ -160,7 +170,7 @@ public final class AlternatingStrategy implements TrainingStrategy {
             INDArray wrongOutput = judge.judge(round.realInput, roll(round.conditions, 1), true);
             Judgement wrongTerm = judgement(wrongOutput, loss::fakeLoss, loss::fakeGradient, 0.5);
             INDArray column = outputGradient(wrongTerm.gradient(), null, wrongOutput);
-            d.accumulateGradient(round.auxiliary ? Nd4j.hstack(column, Nd4j.zeros(column.dataType(), n, judge.auxiliaryOutputs())) : column);
+            d.accumulateGradient(round.auxiliary ? withZeroClasses(column, judge) : column);
             if (conditionGradient != null) {
                 conditionGradient.addi(roll(judge.conditionGradient(), -1));
             }
@@ -180,7 +190,7 @@ public final class AlternatingStrategy implements TrainingStrategy {
 
         values.put("d_loss", lossD / n);
         if (round.auxiliary) {
-            values.put("d_class_loss", (realClasses.loss() + fakeClasses.loss()) / (2 * n));
+            values.put("d_class_loss", fakeClasses == null ? realClasses.loss() / n : (realClasses.loss() + fakeClasses.loss()) / (2 * n));
         }
         if (penalised) {
             values.put("d_penalty", penaltyValue);
@@ -197,7 +207,7 @@ public final class AlternatingStrategy implements TrainingStrategy {
         int n = round.n;
         INDArray judged = round.judge.judge(round.fakeInput, round.conditions, true);
         Judgement generatorTerm = judgement(judged, loss::generatorLoss, loss::generatorGradient, 1);
-        AuxiliaryClassifierLoss.Result generatedClasses = round.auxiliary ? AuxiliaryClassifierLoss.of(judged, round.targets) : null;
+        AuxiliaryClassifierLoss.Result generatedClasses = round.auxiliary ? classes(judged, round.targets) : null;
         INDArray judgedGradient = round.judge.network().inputGradient(outputGradient(generatorTerm.gradient(), generatedClasses, judged));
         if (round.augmentation == null) {
             round.g.accumulateGradient(judgedGradient);
@@ -273,6 +283,18 @@ public final class AlternatingStrategy implements TrainingStrategy {
         }
         return Nd4j.vstack(rows.get(NDArrayIndex.interval(k, n), NDArrayIndex.all()),
                 rows.get(NDArrayIndex.interval(0, k), NDArrayIndex.all()));
+    }
+
+    /** The auxiliary classifier's loss and gradient times its weight. */
+    private AuxiliaryClassifierLoss.Result classes(INDArray output, Conditions targets) {
+        AuxiliaryClassifierLoss.Result result = AuxiliaryClassifierLoss.of(output, targets);
+        double weight = auxiliary.weight();
+        return weight == 1 ? result : new AuxiliaryClassifierLoss.Result(weight * result.loss(), result.gradient().muli(weight));
+    }
+
+    /** An adversarial gradient column with zeros for the auxiliary outputs, which that term leaves alone. */
+    private static INDArray withZeroClasses(INDArray column, Discriminator judge) {
+        return Nd4j.hstack(column, Nd4j.zeros(column.dataType(), column.size(0), judge.auxiliaryOutputs()));
     }
 
     /** D's output gradient: the adversarial one in the first column, an auxiliary classifier's after it. */

@@ -11,17 +11,21 @@ import dev.gan4j.core.config.StrategySpec;
  * @param penalty            a gradient penalty on D (default none)
  * @param matchingAware      D also learns that real examples under mismatched conditions are fake (Reed et al.
  *                           2016); conditional experiments only (default false)
+ * @param auxiliary          how D's auxiliary classifier learns, when it has one (default: weight 1, from real and
+ *                           generated examples)
  */
 public record LeastSquaresSpec(Integer discriminatorSteps, StabilizersSpec stabilizers, GradientPenaltySpec penalty,
-                               Boolean matchingAware) implements StrategySpec {
+                               Boolean matchingAware, AuxiliarySpec auxiliary) implements StrategySpec {
     public LeastSquaresSpec {
         discriminatorSteps = StrategySteps.discriminatorSteps(discriminatorSteps, 1);
         stabilizers = StabilizersSpec.checkedFor(stabilizers, AdversarialLoss.LEAST_SQUARES);
         matchingAware = matchingAware != null && matchingAware;
+        auxiliary = AuxiliarySpec.orStandard(auxiliary);
     }
 
     @Override
     public TrainingStrategy create() {
-        return new AlternatingStrategy(AdversarialLoss.LEAST_SQUARES, discriminatorSteps, 0, stabilizers, penalty, matchingAware);
+        return new AlternatingStrategy(AdversarialLoss.LEAST_SQUARES, discriminatorSteps, 0, stabilizers, penalty, matchingAware,
+                auxiliary);
     }
 }

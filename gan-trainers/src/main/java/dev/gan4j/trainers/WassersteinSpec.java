@@ -19,9 +19,11 @@ import dev.gan4j.core.config.StrategySpec;
  * @param penalty            a gradient penalty on the critic (default none)
  * @param matchingAware      the critic also scores real examples under mismatched conditions as fake (Reed et
  *                           al. 2016); conditional experiments only (default false)
+ * @param auxiliary          how D's auxiliary classifier learns, when it has one (default: weight 1, from real and
+ *                           generated examples)
  */
 public record WassersteinSpec(Integer discriminatorSteps, Double weightClip, StabilizersSpec stabilizers,
-                              GradientPenaltySpec penalty, Boolean matchingAware) implements StrategySpec {
+                              GradientPenaltySpec penalty, Boolean matchingAware, AuxiliarySpec auxiliary) implements StrategySpec {
     public WassersteinSpec {
         discriminatorSteps = StrategySteps.discriminatorSteps(discriminatorSteps, 5);
         weightClip = weightClip == null ? (penalty == null ? 0.01 : 0.0) : weightClip;
@@ -30,14 +32,16 @@ public record WassersteinSpec(Integer discriminatorSteps, Double weightClip, Sta
         }
         stabilizers = StabilizersSpec.checkedFor(stabilizers, AdversarialLoss.WASSERSTEIN);
         matchingAware = matchingAware != null && matchingAware;
+        auxiliary = AuxiliarySpec.orStandard(auxiliary);
     }
 
     public WassersteinSpec(Integer discriminatorSteps, Double weightClip, StabilizersSpec stabilizers, GradientPenaltySpec penalty) {
-        this(discriminatorSteps, weightClip, stabilizers, penalty, null);
+        this(discriminatorSteps, weightClip, stabilizers, penalty, null, null);
     }
 
     @Override
     public TrainingStrategy create() {
-        return new AlternatingStrategy(AdversarialLoss.WASSERSTEIN, discriminatorSteps, weightClip, stabilizers, penalty, matchingAware);
+        return new AlternatingStrategy(AdversarialLoss.WASSERSTEIN, discriminatorSteps, weightClip, stabilizers, penalty, matchingAware,
+                auxiliary);
     }
 }

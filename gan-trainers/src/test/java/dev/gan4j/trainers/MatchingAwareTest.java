@@ -177,7 +177,7 @@ class MatchingAwareTest {
     void aDiscriminatorThatReadsNoConditionIsRefused() {
         FastNetwork acgan = FastNetwork.builder(POINT, DataType.DOUBLE).dense(1 + 3).build(new Adam(), 1, 0.1);
         GanModel model = new GanModel(generator(), new NetworkDiscriminator(POINT, 0, acgan, 3), encoder);
-        AlternatingStrategy strategy = (AlternatingStrategy) new NonSaturatingSpec(null, null, null, true).create();
+        AlternatingStrategy strategy = (AlternatingStrategy) new NonSaturatingSpec(null, null, null, true, null).create();
         InvalidValueException e = assertThrows(InvalidValueException.class, () -> strategy.check(model));
         assertEquals("matchingAware", e.field());
     }

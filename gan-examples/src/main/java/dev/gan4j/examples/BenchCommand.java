@@ -1,6 +1,7 @@
 package dev.gan4j.examples;
 
 import dev.gan4j.core.api.Batch;
+import dev.gan4j.core.api.ConditionSchema;
 import dev.gan4j.core.api.Generator;
 import dev.gan4j.core.api.NormalSampler;
 import dev.gan4j.core.api.StepContext;
@@ -29,14 +30,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
  * Throughput of an experiment's training step on batches held in memory (or, with {@code --live-data}, drawn from the
  * data source at every step), of drawing a batch from the data source, and of sampling in inference mode. Nothing is
- * written; the last line is machine-readable. An unconditional experiment whose data spec declares its shape (an image
- * folder) trains on {@link SyntheticData} of that shape unless {@code --live-data} asks for the data: the arithmetic is
- * the same, and the data need not be present.
+ * written; the last line is machine-readable. An experiment whose data spec declares its shape (an image folder) trains
+ * on {@link SyntheticData} of that shape unless {@code --live-data} asks for the data, when it is unconditional or
+ * conditioned on tags whose vocabulary the spec declares (with random valid tag sets): the arithmetic is the same, and
+ * the data need not be present.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure the training step (and sampling) of an experiment on in-memory batches.")
@@ -88,10 +91,12 @@ final class BenchCommand implements Callable<Integer> {
         ComponentRegistry registry = Plugins.registry();
         Experiment experiment = ExperimentSource.load(new ExperimentReader(registry), config == null ? Presets.DEFAULT : config, overrides);
         int batchSize = experiment.data().batchSize();
-        boolean synthetic = !liveData && experiment.encoder() == null && experiment.data().declaredShape().isPresent();
+        Optional<ConditionSchema> declaredSchema = experiment.encoder() == null ? Optional.of(ConditionSchema.NONE)
+                : experiment.data().declaredSchema().filter(schema -> !schema.tags().isEmpty());
+        boolean synthetic = !liveData && declaredSchema.isPresent() && experiment.data().declaredShape().isPresent();
         ExperimentAssembly.Assembled assembled = synthetic
                 ? ExperimentAssembly.assemble(experiment, new SyntheticData(experiment.data().declaredShape().get(),
-                        BATCHES_IN_MEMORY * batchSize, experiment.seed()), DataType.FLOAT)
+                        BATCHES_IN_MEMORY * batchSize, experiment.seed(), declaredSchema.get()), DataType.FLOAT)
                 : ExperimentAssembly.assemble(experiment, DataContext.system(), DataType.FLOAT);
         BatchSchedule schedule = new BatchSchedule(assembled.data(), batchSize, experiment.seed());
         double dataMs = dataBatches == 0 || synthetic ? Double.NaN : timeDataSource(schedule);

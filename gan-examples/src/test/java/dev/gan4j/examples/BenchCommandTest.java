@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code gan bench} measures an unconditional image-folder experiment on stand-in batches when its pictures are absent. */
+/**
+ * {@code gan bench} measures an image-folder experiment on stand-in batches when its pictures are absent: unconditional, or
+ * conditioned on a declared tag vocabulary (the anime preset, shrunk).
+ */
 class BenchCommandTest {
     private static Path experiment(Path dir) throws Exception {
         return TestExperiments.write(dir, "folder.json", """
@@ -37,5 +40,17 @@ class BenchCommandTest {
                 "--threads", "1");
         assertEquals(2, result.exitCode(), result.out() + result.err());
         assertTrue(result.err().startsWith("error: data") && result.err().contains("no-pictures-here"), result.err());
+    }
+
+    /** The anime preset's pair and strategy (DRAGAN, real-only tag loss) at toy widths, on random valid tag sets. */
+    @Test
+    void aTagConditionedPresetRunsOnRandomValidTagSets(@TempDir Path dir) throws Exception {
+        TestExperiments.Result result = TestExperiments.run("bench", "anime-avatars",
+                "--set", "data.directory=" + dir.resolve("no-pictures-here"), "--set", "data.resolution=32", "--set", "data.batchSize=4",
+                "--set", "generator.width=2", "--set", "generator.blocks=1", "--set", "discriminator.width=2",
+                "--iters", "2", "--warmup", "1", "--sample-iters", "1", "--sample-batch", "4", "--threads", "1");
+        assertEquals(0, result.exitCode(), result.err());
+        assertTrue(result.out().contains("batches of synthetic noise of shape [3, 32, 32] (128 examples, random valid sets of 17 tags)"),
+                result.out());
     }
 }

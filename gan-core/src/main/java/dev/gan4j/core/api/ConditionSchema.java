@@ -2,7 +2,14 @@ package dev.gan4j.core.api;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
 import static java.util.Objects.requireNonNull;
@@ -20,22 +27,50 @@ import static java.util.Objects.requireNonNull;
  * @param vocabulary the words a text encoder indexes, in index order, kept here by the encoder that built it
  *                   from the data's texts so that a checkpoint rebuilds the same encoder without the data;
  *                   empty until an encoder needs one
+ * @param tagGroups  groups of tags that exclude each other (one hair colour, one hair length), each tag in at most
+ *                   one group; a tag set holds at most one tag of each group. Empty when the data declares none
  */
 public record ConditionSchema(List<String> classes, List<String> tags, boolean texts, List<String> wishes,
-                              List<String> vocabulary) {
+                              List<String> vocabulary, List<List<String>> tagGroups) {
     public static final ConditionSchema NONE = new ConditionSchema(List.of(), List.of(), false);
 
-    /** Reads checkpoints written before wishes and vocabularies existed: absent lists are empty. */
+    /** Reads checkpoints written before wishes, vocabularies and tag groups existed: absent lists are empty. */
     @JsonCreator
     public ConditionSchema {
         classes = List.copyOf(requireNonNull(classes, "classes is null"));
         tags = List.copyOf(requireNonNull(tags, "tags is null"));
         wishes = wishes == null ? List.of() : List.copyOf(wishes);
         vocabulary = vocabulary == null ? List.of() : List.copyOf(vocabulary);
+        tagGroups = tagGroups == null ? List.of() : tagGroups.stream().map(List::copyOf).toList();
+        requireGroupsOf(tags, tagGroups);
     }
 
     public ConditionSchema(List<String> classes, List<String> tags, boolean texts) {
-        this(classes, tags, texts, List.of(), List.of());
+        this(classes, tags, texts, List.of(), List.of(), List.of());
+    }
+
+    /**
+     * Checks that {@code groups} are groups of at least two tags of {@code tags}, each tag in at most one.
+     *
+     * @throws IllegalArgumentException naming the tag at fault
+     */
+    public static void requireGroupsOf(List<String> tags, List<List<String>> groups) {
+        Set<String> known = new HashSet<>(tags);
+        Set<String> grouped = new HashSet<>();
+        for (List<String> group : groups) {
+            if (group.size() < 2) {
+                throw new IllegalArgumentException("a tag group needs at least two tags that exclude each other, found " + group);
+            }
+            for (String tag : group) {
+                if (!known.contains(tag)) {
+                    throw new IllegalArgumentException("tag group " + group + " names '" + tag + "', which is not a tag of the data "
+                            + "(tags: " + tags + ")");
+                }
+                if (!grouped.add(tag)) {
+                    throw new IllegalArgumentException("tag '" + tag + "' is in two tag groups; each tag belongs to one group at most");
+                }
+            }
+        }
     }
 
     /** Classes named by their indices, "0" to "count - 1". */
@@ -49,16 +84,69 @@ public record ConditionSchema(List<String> classes, List<String> tags, boolean t
 
     /** Tag sets over {@code tags}, with typical tag sets (comma-separated) as wishes. */
     public static ConditionSchema ofTags(List<String> tags, List<String> wishes) {
-        return new ConditionSchema(List.of(), tags, false, wishes, List.of());
+        return new ConditionSchema(List.of(), tags, false, wishes, List.of(), List.of());
     }
 
     /** A text per example, with typical sentences as wishes. */
     public static ConditionSchema ofTexts(List<String> wishes) {
-        return new ConditionSchema(List.of(), List.of(), true, wishes, List.of());
+        return new ConditionSchema(List.of(), List.of(), true, wishes, List.of(), List.of());
     }
 
     /** This schema with a text encoder's vocabulary. */
     public ConditionSchema withVocabulary(List<String> words) {
-        return new ConditionSchema(classes, tags, texts, wishes, words);
+        return new ConditionSchema(classes, tags, texts, wishes, words, tagGroups);
+    }
+
+    /** This schema with groups of tags that exclude each other. */
+    public ConditionSchema withTagGroups(List<List<String>> groups) {
+        return new ConditionSchema(classes, tags, texts, wishes, vocabulary, groups);
+    }
+
+    /**
+     * Checks a wished tag set: every tag known, at most one of each group.
+     *
+     * @throws IllegalArgumentException naming the unknown tag, or the two tags of one group and the group
+     */
+    public void requireValidTagSet(Collection<String> wished) {
+        Map<String, List<String>> groupOf = new HashMap<>();
+        tagGroups.forEach(group -> group.forEach(tag -> groupOf.put(tag, group)));
+        Map<List<String>, String> chosen = new HashMap<>();
+        for (String tag : wished) {
+            if (!tags.contains(tag)) {
+                throw new IllegalArgumentException("unknown tag '" + tag + "'; the tags are: " + String.join(", ", tags));
+            }
+            List<String> group = groupOf.get(tag);
+            if (group != null) {
+                String other = chosen.putIfAbsent(group, tag);
+                if (other != null && !other.equals(tag)) {
+                    throw new IllegalArgumentException("'" + other + "' and '" + tag + "' exclude each other (one of: "
+                            + String.join(", ", group) + ")");
+                }
+            }
+        }
+    }
+
+    /**
+     * A random valid tag set, balanced: one tag of each group, each equally likely, and each tag outside the groups
+     * with probability 1/2, in vocabulary order, and never empty (a picture of the data has a tag at least). Sample grids, evaluations and benchmarks draw wishes this way so that
+     * every combination the data allows is asked for, not only the frequent ones.
+     */
+    public List<String> randomTagSet(SplittableRandom random) {
+        Set<String> picked = new HashSet<>();
+        Set<String> grouped = new HashSet<>();
+        for (List<String> group : tagGroups) {
+            picked.add(group.get(random.nextInt(group.size())));
+            grouped.addAll(group);
+        }
+        List<String> result = new ArrayList<>();
+        for (String tag : tags) {
+            if (picked.contains(tag) || !grouped.contains(tag) && random.nextBoolean()) {
+                result.add(tag);
+            }
+        }
+        if (result.isEmpty() && !tags.isEmpty()) {
+            result.add(tags.get(random.nextInt(tags.size())));
+        }
+        return result;
     }
 }

@@ -1,6 +1,7 @@
 package dev.gan4j.core.config;
 
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.gan4j.core.api.ConditionSchema;
 import dev.gan4j.core.api.DataSource;
 import dev.gan4j.core.api.Shape;
 
@@ -21,6 +22,14 @@ public interface DataSpec {
      * itself tells.
      */
     default Optional<Shape> declaredShape() {
+        return Optional.empty();
+    }
+
+    /**
+     * What the examples offer to condition on when this spec alone fixes it (an image folder's declared tag vocabulary
+     * and groups), so that tools can draw stand-in conditions without the data; empty when only the data tells.
+     */
+    default Optional<ConditionSchema> declaredSchema() {
         return Optional.empty();
     }
 }

@@ -9,6 +9,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.SplittableRandom;
 
 import static java.util.Objects.requireNonNull;
 
@@ -58,7 +59,8 @@ public final class Sampling {
 
     /**
      * Conditions when the user gave none: none for an unconditional model, balanced classes for a class
-     * conditional one, the schema's typical wishes in turn for a model conditioned on tags or texts.
+     * conditional one, the schema's typical wishes in turn for a model conditioned on tags or texts, and random valid
+     * tag sets (the same for the same offset) for tags without typical wishes.
      */
     public static Conditions defaults(Generator generator, Encoder encoder, int offset, int n) {
         if (generator.conditionDim() == 0) {
@@ -69,6 +71,13 @@ public final class Sampling {
             return balancedLabels(classes, offset, n);
         }
         List<String> wishes = encoder.schema().wishes();
+        if (wishes.isEmpty() && !encoder.schema().tags().isEmpty()) {
+            List<String> drawn = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                drawn.add(String.join(",", encoder.schema().randomTagSet(new SplittableRandom(Seeds.derive(0, Seeds.GRID, offset + i)))));
+            }
+            return encoder.parse(drawn);
+        }
         if (wishes.isEmpty()) {
             throw new IllegalArgumentException("this model is conditioned on " + (encoder.schema().texts() ? "texts" : "tags")
                     + "; say what to generate (--tags or --text)");

@@ -49,9 +49,11 @@ final class ExampleConditions {
     private final byte[] captionText;
     private final int[] captionStart;
     private final int[] exampleCaptions;
+    private final List<List<String>> tagGroups;
 
     private ExampleConditions(FolderConditions kind, String source, List<String> names, int[] labels, int[] tagStart,
-                              int[] tagIds, byte[] captionText, int[] captionStart, int[] exampleCaptions) {
+                              int[] tagIds, byte[] captionText, int[] captionStart, int[] exampleCaptions,
+                              List<List<String>> tagGroups) {
         this.kind = kind;
         this.source = source;
         this.names = List.copyOf(names);
@@ -61,6 +63,7 @@ final class ExampleConditions {
         this.captionText = captionText;
         this.captionStart = captionStart;
         this.exampleCaptions = exampleCaptions;
+        this.tagGroups = tagGroups;
     }
 
     /**
@@ -68,18 +71,19 @@ final class ExampleConditions {
      *
      * @param skipped       pictures left out as unreadable, whose rows are passed over
      * @param vocabulary    the declared tags, or {@code null} to take every tag the file uses, sorted
+     * @param tagGroups     groups of tags that exclude each other; a picture with two tags of one group is an error
      * @param captionFolder where one {@code .txt} per picture mirrors the pictures' paths, when there is no
      *                      {@code captions.csv}; {@code null} for beside each picture
      */
     static ExampleConditions read(Path root, List<String> paths, Set<String> skipped, FolderConditions kind,
-                                  List<String> vocabulary, Path captionFolder) throws IOException {
+                                  List<String> vocabulary, List<List<String>> tagGroups, Path captionFolder) throws IOException {
         requireNonNull(root, "root is null");
         requireNonNull(paths, "paths is null");
         return switch (kind) {
-            case NONE -> new ExampleConditions(kind, "", List.of(), null, null, null, null, null, null);
+            case NONE -> new ExampleConditions(kind, "", List.of(), null, null, null, null, null, null, List.of());
             case CLASSES -> Files.isRegularFile(root.resolve(LABELS_FILE))
                     ? classesFromCsv(root, paths, skipped) : classesFromFolders(root, paths);
-            case TAGS -> tags(root, paths, skipped, vocabulary);
+            case TAGS -> tags(root, paths, skipped, vocabulary, tagGroups == null ? List.of() : tagGroups);
             case CAPTIONS -> Files.isRegularFile(root.resolve(CAPTIONS_FILE))
                     ? captionsFromCsv(root, paths, skipped) : captionsFromText(root, paths, captionFolder);
         };
@@ -102,7 +106,7 @@ final class ExampleConditions {
         }
         Map<String, Integer> index = indexOf(names);
         int[] labels = paths.stream().mapToInt(p -> index.get(p.substring(0, p.indexOf('/')))).toArray();
-        return new ExampleConditions(FolderConditions.CLASSES, "sub-folders", names, labels, null, null, null, null, null);
+        return new ExampleConditions(FolderConditions.CLASSES, "sub-folders", names, labels, null, null, null, null, null, List.of());
     }
 
     private static ExampleConditions classesFromCsv(Path root, List<String> paths, Set<String> skipped) throws IOException {
@@ -111,11 +115,11 @@ final class ExampleConditions {
         List<String> names = new ArrayList<>(new TreeSet<>(Arrays.asList(values)));
         Map<String, Integer> index = indexOf(names);
         int[] labels = Arrays.stream(values).mapToInt(index::get).toArray();
-        return new ExampleConditions(FolderConditions.CLASSES, LABELS_FILE, names, labels, null, null, null, null, null);
+        return new ExampleConditions(FolderConditions.CLASSES, LABELS_FILE, names, labels, null, null, null, null, null, List.of());
     }
 
-    private static ExampleConditions tags(Path root, List<String> paths, Set<String> skipped, List<String> vocabulary)
-            throws IOException {
+    private static ExampleConditions tags(Path root, List<String> paths, Set<String> skipped, List<String> vocabulary,
+                                          List<List<String>> tagGroups) throws IOException {
         Path csv = root.resolve(TAGS_FILE);
         if (!Files.isRegularFile(csv)) {
             throw new IOException("conditions \"tags\" read " + csv + ", which does not exist: give one row per picture,"
@@ -147,11 +151,23 @@ final class ExampleConditions {
                             + " is not in the declared vocabulary (data.vocabulary): " + vocabulary);
                 }
             }
+            for (List<String> group : tagGroups) {
+                List<String> inGroup = tags.stream().filter(group::contains).toList();
+                if (inGroup.size() > 1) {
+                    throw new IOException(csv + " line " + row.line() + ": " + row.file() + " has " + String.join(" and ", inGroup)
+                            + ", which exclude each other (data.tagGroups: one of " + String.join(", ", group) + ")");
+                }
+            }
             used.addAll(tags);
             sets.set(i, tags);
         }
         requireEveryPicture(csv, paths, values);
         List<String> names = declared == null ? new ArrayList<>(used) : List.copyOf(declared);
+        try {
+            ConditionSchema.requireGroupsOf(names, tagGroups);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(csv + ": data.tagGroups: " + e.getMessage());
+        }
         Map<String, Integer> index = indexOf(names);
         int[] start = new int[paths.size() + 1];
         int total = sets.stream().mapToInt(List::size).sum();
@@ -164,7 +180,7 @@ final class ExampleConditions {
             }
         }
         start[paths.size()] = at;
-        return new ExampleConditions(FolderConditions.TAGS, TAGS_FILE, names, null, start, ids, null, null, null);
+        return new ExampleConditions(FolderConditions.TAGS, TAGS_FILE, names, null, start, ids, null, null, null, tagGroups);
     }
 
     private static ExampleConditions captionsFromCsv(Path root, List<String> paths, Set<String> skipped) throws IOException {
@@ -252,7 +268,7 @@ final class ExampleConditions {
         exampleCaptions[captions.size()] = caption;
         captionStart[total] = text.size();
         return new ExampleConditions(FolderConditions.CAPTIONS, source, List.of(), null, null, null, text.toByteArray(),
-                captionStart, exampleCaptions);
+                captionStart, exampleCaptions, List.of());
     }
 
     /** The value of each picture's one row; a second row for a picture, or a picture without a row, is an error. */
@@ -370,7 +386,7 @@ final class ExampleConditions {
         return switch (kind) {
             case NONE -> ConditionSchema.NONE;
             case CLASSES -> ConditionSchema.ofClasses(names);
-            case TAGS -> ConditionSchema.ofTags(names, frequentTagSets(examples));
+            case TAGS -> ConditionSchema.ofTags(names, frequentTagSets(examples)).withTagGroups(tagGroups);
             case CAPTIONS -> ConditionSchema.ofTexts(spreadCaptions(examples));
         };
     }

@@ -99,7 +99,7 @@ public final class ImageFolderPreparer {
         }
         Path captionFolder = spec.captionFolder() == null ? null : root.resolve(locator.expand(spec.captionFolder()));
         ExampleConditions conditions = ExampleConditions.read(root, archive.paths(), skipped, spec.conditions(),
-                spec.vocabulary(), captionFolder);
+                spec.vocabulary(), spec.tagGroups(), captionFolder);
         List<String> paths = archive.paths();
         int[] selection = new int[paths.size()];
         int n = 0;

@@ -90,7 +90,7 @@ public final class ImageFolderReport {
                 continue;
             }
             try {
-                describe(ExampleConditions.read(root, archive.paths(), skipped, kind, null,
+                describe(ExampleConditions.read(root, archive.paths(), skipped, kind, null, null,
                         spec.captionFolder() == null ? null : root.resolve(spec.captionFolder())), selection, out);
             } catch (IOException e) {
                 out.printf(Locale.ROOT, "%-12s unusable: %s%n", kind.id() + ":", e.getMessage());

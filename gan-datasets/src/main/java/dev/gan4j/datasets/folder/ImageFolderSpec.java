@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.gan4j.core.api.DataSource;
+import dev.gan4j.core.api.ConditionSchema;
 import dev.gan4j.core.api.Shape;
 import dev.gan4j.core.config.Checks;
 import dev.gan4j.core.config.DataContext;
@@ -44,6 +45,9 @@ import java.util.regex.Pattern;
  * @param conditions   what the examples carry ({@code none}, the default; {@code classes}, {@code tags}, {@code captions})
  * @param vocabulary   the tags allowed, in index order; a tag outside it is an error naming file and line;
  *                     {@code null} for every tag {@code tags.csv} uses, sorted
+ * @param tagGroups    groups of tags that exclude each other (one hair colour, one hair length): a picture with two tags
+ *                     of a group is an error naming its line, wishes are checked against them, and random wishes take
+ *                     one tag of each group; {@code null} for none
  * @param captionFolder where one {@code .txt} per picture mirrors the pictures' paths (relative to the folder); {@code null}
  *                     for beside each picture; only used without {@code captions.csv}
  * @param skipBad      leave out pictures that cannot be read, listing them, instead of refusing the folder (default false)
@@ -55,7 +59,7 @@ import java.util.regex.Pattern;
 public record ImageFolderSpec(String dataset, String directory, FolderSplit split, Double testFraction, Integer resolution,
                               Integer width, Integer height, int channels, ImageTransform transform, ResampleFilter filter,
                               String background, boolean mirror, FolderConditions conditions, List<String> vocabulary,
-                              String captionFolder, boolean skipBad, String cache, Integer limit, int batchSize)
+                              List<List<String>> tagGroups, String captionFolder, boolean skipBad, String cache, Integer limit, int batchSize)
         implements DataSpec {
     public static final int DEFAULT_RESOLUTION = 64;
     public static final double DEFAULT_TEST_FRACTION = 0.1;
@@ -132,6 +136,21 @@ public record ImageFolderSpec(String dataset, String directory, FolderSplit spli
             }
             vocabulary = List.copyOf(vocabulary);
         }
+        if (tagGroups != null) {
+            if (conditions != FolderConditions.TAGS) {
+                throw new InvalidValueException("tagGroups", "groups tags; it needs \"conditions\": \"tags\"");
+            }
+            if (tagGroups.stream().anyMatch(java.util.Objects::isNull)) {
+                throw new InvalidValueException("tagGroups", "must be lists of tags, found " + tagGroups);
+            }
+            tagGroups = tagGroups.stream().map(List::copyOf).toList();
+            try {
+                ConditionSchema.requireGroupsOf(vocabulary != null ? vocabulary
+                        : tagGroups.stream().flatMap(List::stream).distinct().toList(), tagGroups);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidValueException("tagGroups", e.getMessage());
+            }
+        }
         if (captionFolder != null && conditions != FolderConditions.CAPTIONS) {
             throw new InvalidValueException("captionFolder", "says where captions are; it needs \"conditions\": \"captions\"");
         }
@@ -151,18 +170,19 @@ public record ImageFolderSpec(String dataset, String directory, FolderSplit spli
                                      @JsonProperty("background") String background, @JsonProperty("mirror") Boolean mirror,
                                      @JsonProperty("conditions") FolderConditions conditions,
                                      @JsonProperty("vocabulary") List<String> vocabulary,
+                                     @JsonProperty("tagGroups") List<List<String>> tagGroups,
                                      @JsonProperty("captionFolder") String captionFolder,
                                      @JsonProperty("skipBad") Boolean skipBad, @JsonProperty("cache") String cache,
                                      @JsonProperty("limit") Integer limit, @JsonProperty("batchSize") Integer batchSize) {
         return new ImageFolderSpec(dataset, directory, split, testFraction, resolution, width, height,
                 channels == null ? 3 : channels, transform, filter, background, mirror != null && mirror, conditions, vocabulary,
-                captionFolder, skipBad != null && skipBad, cache, limit, Checks.positive("batchSize", batchSize, 64));
+                tagGroups, captionFolder, skipBad != null && skipBad, cache, limit, Checks.positive("batchSize", batchSize, 64));
     }
 
     /** The folder {@code directory} with every other field at its default. */
     public static ImageFolderSpec ofDirectory(String directory) {
         return of(null, directory, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null);
+                null, null, null);
     }
 
     /** Width of the examples. */
@@ -178,6 +198,15 @@ public record ImageFolderSpec(String dataset, String directory, FolderSplit spli
     @Override
     public Optional<Shape> declaredShape() {
         return Optional.of(Shape.image(channels, exampleHeight(), exampleWidth()));
+    }
+
+    /** With tags and a declared vocabulary, the tags and their groups; else empty: only the data tells. */
+    @Override
+    public Optional<ConditionSchema> declaredSchema() {
+        if (conditions != FolderConditions.TAGS || vocabulary == null) {
+            return Optional.empty();
+        }
+        return Optional.of(ConditionSchema.ofTags(vocabulary, List.of()).withTagGroups(tagGroups == null ? List.of() : tagGroups));
     }
 
     Preparation preparation() {

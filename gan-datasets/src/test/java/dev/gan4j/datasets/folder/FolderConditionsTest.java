@@ -112,6 +112,25 @@ class FolderConditionsTest {
         assertArrayEquals(new float[] {0, 1, 0}, source.batch(new int[] {1}).tags().getRow(0).toFloatVector());
     }
 
+    /** Tag groups: a picture with two tags of one group is refused by line; the schema carries the groups. */
+    @Test
+    void tagGroupsAreCheckedAgainstEveryPictureAndKeptInTheSchema() throws IOException {
+        Pictures.numbered(folder, 3, 4);
+        Pictures.text(folder, "tags.csv", "file,tags\nimages/000.png,\"pink hair,glasses\"\nimages/001.png,\"blue hair\"\n"
+                + "images/002.png,\"pink hair,blue hair\"\n");
+        String groups = ", \"conditions\": \"tags\", \"tagGroups\": [[\"pink hair\", \"blue hair\"]]";
+        String message = failure(groups);
+        assertTrue(message.contains("tags.csv line 4") && message.contains("images/002.png has pink hair and blue hair")
+                && message.contains("exclude each other"), message);
+        Pictures.text(folder, "tags.csv", "file,tags\nimages/000.png,\"pink hair,glasses\"\nimages/001.png,\"blue hair\"\n"
+                + "images/002.png,\"glasses\"\n");
+        ConditionSchema schema = open(groups).conditionSchema();
+        assertEquals(List.of(List.of("pink hair", "blue hair")), schema.tagGroups());
+        assertThrows(IllegalArgumentException.class, () -> schema.requireValidTagSet(List.of("blue hair", "pink hair")));
+        String unknown = failure(", \"conditions\": \"tags\", \"tagGroups\": [[\"pink hair\", \"red hair\"]]");
+        assertTrue(unknown.contains("data.tagGroups") && unknown.contains("'red hair'"), unknown);
+    }
+
     @Test
     void tagFileErrorsNameTheFileAndLine() throws IOException {
         Pictures.numbered(folder, 2, 4);

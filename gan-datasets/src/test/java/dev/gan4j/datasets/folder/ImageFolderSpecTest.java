@@ -2,6 +2,7 @@ package dev.gan4j.datasets.folder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import dev.gan4j.core.api.ConditionSchema;
 import dev.gan4j.core.config.DataSpec;
 import dev.gan4j.core.config.InvalidValueException;
 import org.junit.jupiter.api.Test;
@@ -37,13 +38,19 @@ class ImageFolderSpecTest {
         ImageFolderSpec spec = FolderFixture.spec("\"dataset\": \"avatars\", \"directory\": \"~/pictures\", \"split\": \"train\","
                 + " \"testFraction\": 0.2, \"width\": 48, \"height\": 32, \"channels\": 1, \"transform\": \"pad\","
                 + " \"filter\": \"lanczos\", \"background\": \"#F0F0F0\", \"mirror\": true, \"conditions\": \"tags\","
-                + " \"vocabulary\": [\"a\", \"b\"], \"skipBad\": true, \"cache\": \"/tmp/c\", \"limit\": 9, \"batchSize\": 16");
+                + " \"vocabulary\": [\"a\", \"b\", \"c\"], \"tagGroups\": [[\"a\", \"b\"]], \"skipBad\": true, \"cache\": \"/tmp/c\","
+                + " \"limit\": 9, \"batchSize\": 16");
         assertEquals("f0f0f0", spec.background());
         assertEquals(48, spec.exampleWidth());
         assertEquals(32, spec.exampleHeight());
         String json = FolderFixture.REGISTRY.mapper().writerFor(DataSpec.class).writeValueAsString(spec);
         assertEquals(spec, FolderFixture.REGISTRY.mapper().readValue(json, DataSpec.class));
-        assertEquals(List.of("a", "b"), spec.vocabulary());
+        assertEquals(List.of("a", "b", "c"), spec.vocabulary());
+        ConditionSchema declared = spec.declaredSchema().orElseThrow();
+        assertEquals(List.of("a", "b", "c"), declared.tags());
+        assertEquals(List.of(List.of("a", "b")), declared.tagGroups(), "stand-in tags for gan bench without the data");
+        assertTrue(FolderFixture.spec("\"directory\": \"x\", \"conditions\": \"tags\"").declaredSchema().isEmpty(),
+                "without a declared vocabulary only the data tells");
     }
 
     @Test
@@ -75,6 +82,9 @@ class ImageFolderSpecTest {
         assertTrue(problem("\"directory\": \"x\", \"conditions\": \"labels\"").contains("known: captions, classes, none, tags"));
         assertTrue(problem("\"directory\": \"x\", \"vocabulary\": [\"a\"]").startsWith("vocabulary: declares tags"));
         assertTrue(problem("\"directory\": \"x\", \"conditions\": \"tags\", \"vocabulary\": [\"a\", \"a\"]").contains("twice"));
+        assertTrue(problem("\"directory\": \"x\", \"tagGroups\": [[\"a\", \"b\"]]").startsWith("tagGroups: groups tags"));
+        assertTrue(problem("\"directory\": \"x\", \"conditions\": \"tags\", \"vocabulary\": [\"a\", \"b\"], \"tagGroups\": [[\"a\", \"c\"]]")
+                .contains("'c'"));
         assertTrue(problem("\"directory\": \"x\", \"captionFolder\": \"t\"").startsWith("captionFolder:"));
         assertTrue(problem("\"directory\": \"x\", \"testFraction\": 0.2").startsWith("testFraction: applies to"));
         assertTrue(problem("\"directory\": \"x\", \"split\": \"test\", \"testFraction\": 0").startsWith("testFraction:"));

@@ -7,6 +7,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -53,12 +54,16 @@ public final class MultiHotEncoder implements Encoder {
         return tags.castTo(dataType).dup();
     }
 
-    /** @throws IllegalArgumentException for an empty wish or an unknown tag, listing the known tags */
+    /**
+     * @throws IllegalArgumentException for an empty wish, an unknown tag (listing the known tags) or two tags of a group
+     *                                  that exclude each other (the data's tag groups)
+     */
     @Override
     public Conditions parse(List<String> wishes) {
         INDArray tags = Nd4j.zeros(dataType, wishes.size(), outputDim());
         for (int i = 0; i < wishes.size(); i++) {
             boolean any = false;
+            List<String> named = new ArrayList<>();
             for (String part : wishes.get(i).split(",")) {
                 String tag = part.strip();
                 if (tag.isEmpty()) {
@@ -70,8 +75,10 @@ public final class MultiHotEncoder implements Encoder {
                             + String.join(", ", new TreeSet<>(schema.tags())));
                 }
                 tags.putScalar(i, index, 1);
+                named.add(schema.tags().get(index));
                 any = true;
             }
+            schema.requireValidTagSet(named);
             if (!any) {
                 throw new IllegalArgumentException("no tags in '" + wishes.get(i) + "'; give comma-separated tags from: "
                         + String.join(", ", new TreeSet<>(schema.tags())));

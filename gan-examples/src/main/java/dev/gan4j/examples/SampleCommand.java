@@ -20,8 +20,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 
 @Command(name = "sample", mixinStandardHelpOptions = true,
@@ -33,8 +38,8 @@ final class SampleCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RUN_DIR_OR_CHECKPOINT")
     Path source;
 
-    @Option(names = "--n", defaultValue = "10000", description = "number of samples (default: ${DEFAULT-VALUE})")
-    int n;
+    @Option(names = "--n", paramLabel = "N", description = "number of samples (default: 10000, or one per line of --tags-file)")
+    Integer n;
 
     @Option(names = "--out", required = true, paramLabel = "FILE.npy", description = "float32 [N, C, H, W] in [-1, 1]")
     Path out;
@@ -60,6 +65,18 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--tags", paramLabel = "\"a,b\"", description = "tag-conditional models: the tags every sample should show")
     String tags;
 
+    @Option(names = "--tags-file", paramLabel = "WISHES.txt", description = "tag-conditional models: one sample per line of the "
+            + "file, each line the tags (comma-separated) that sample should show, in order")
+    Path tagsFile;
+
+    @Option(names = "--random-tags", description = "tag-conditional models: each sample a random valid tag set (one tag of each group "
+            + "of the data's tag groups, each other tag half the time), drawn from --seed")
+    boolean randomTags;
+
+    @Option(names = "--tags-out", paramLabel = "FILE.txt", description = "also write the tag set of each sample, one line each "
+            + "(the input of --tags-file)")
+    Path tagsOut;
+
     @Option(names = "--text", paramLabel = "\"...\"", description = "text-conditional models: the description every sample should match")
     String text;
 
@@ -69,29 +86,58 @@ final class SampleCommand implements Callable<Integer> {
     @Mixin
     NativeThreads nativeThreads = new NativeThreads();
 
-    /** The conditions of the samples {@code [start, start + count)}. */
+    /** The conditions of the samples {@code [start, start + count)}, and the wishes behind them where they are tag sets. */
     private interface ConditionChoice {
         Conditions conditions(int start, int count);
+
+        /** The wish of each sample in {@code [start, start + count)}; {@code null} where the choice is not by wishes. */
+        default List<String> wishes(int start, int count) {
+            return null;
+        }
     }
 
-    private ConditionChoice choose(Generator generator, Encoder encoder) {
-        int given = (label != null ? 1 : 0) + (labels != null ? 1 : 0) + (tags != null ? 1 : 0) + (text != null ? 1 : 0);
+    /** Conditions from one wish per sample, cycling through {@code wishes}. */
+    private record Wishes(Encoder encoder, List<String> all) implements ConditionChoice {
+        @Override
+        public Conditions conditions(int start, int count) {
+            return encoder.parse(wishes(start, count));
+        }
+
+        @Override
+        public List<String> wishes(int start, int count) {
+            List<String> chosen = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                chosen.add(all.get((start + i) % all.size()));
+            }
+            return chosen;
+        }
+    }
+
+    private ConditionChoice choose(Generator generator, Encoder encoder, int samples) throws IOException {
+        boolean byTags = tags != null || tagsFile != null || randomTags;
+        int given = (label != null ? 1 : 0) + (labels != null ? 1 : 0) + (tags != null ? 1 : 0) + (tagsFile != null ? 1 : 0)
+                + (randomTags ? 1 : 0) + (text != null ? 1 : 0);
         if (given > 1) {
-            throw new UsageException("give at most one of --label, --labels, --tags and --text");
+            throw new UsageException("give at most one of --label, --labels, --tags, --tags-file, --random-tags and --text");
         }
         if (generator.conditionDim() == 0) {
-            if (given > 0 || labelsOut != null) {
-                throw new UsageException("this model is unconditional: it takes no --label, --labels, --labels-out, --tags or --text");
+            if (given > 0 || labelsOut != null || tagsOut != null) {
+                throw new UsageException("this model is unconditional: it takes no --label, --labels, --labels-out, --tags, --tags-file, "
+                        + "--random-tags, --tags-out or --text");
             }
-            return (start, count) -> null;
+            return (start, size) -> null;
+        }
+        if (tagsOut != null && !byTags) {
+            throw new UsageException("--tags-out writes the tag sets of --tags, --tags-file or --random-tags; give one of them");
         }
         int classes = encoder.schema().classes().size();
         if ((label != null || labels != null || labelsOut != null) && classes == 0) {
             throw new UsageException("--label, --labels and --labels-out need a class-conditional model; this one is conditioned on "
                     + (encoder.schema().texts() ? "texts (--text)" : "tags (--tags)"));
         }
-        if (tags != null && encoder.schema().tags().isEmpty() || text != null && !encoder.schema().texts()) {
-            throw new UsageException((tags != null ? "--tags needs a tag-conditional model" : "--text needs a text-conditional model")
+        if (byTags && encoder.schema().tags().isEmpty() || text != null && !encoder.schema().texts()) {
+            throw new UsageException((byTags ? "--tags, --tags-file and --random-tags need a tag-conditional model"
+                    : "--text needs a text-conditional model")
                     + "; this one is conditioned on " + (classes > 0 ? "classes (--label, --labels)"
                     : encoder.schema().texts() ? "texts (--text)" : "tags (--tags)"));
         }
@@ -109,12 +155,53 @@ final class SampleCommand implements Callable<Integer> {
                 return Conditions.ofLabels(chosen);
             };
         }
-        if (tags != null || text != null) {
-            String wish = tags != null ? tags : text;
-            parsed(encoder, List.of(wish), tags != null ? "--tags" : "--text");
-            return (start, count) -> encoder.parse(java.util.Collections.nCopies(count, wish));
+        if (tags != null) {
+            parsed(encoder, List.of(tags), "--tags");
+            return new Wishes(encoder, List.of(tags));
         }
-        return (start, count) -> Sampling.defaults(generator, encoder, start, count);
+        if (tagsFile != null) {
+            List<String> lines = Files.readAllLines(tagsFile);
+            for (int i = 0; i < lines.size(); i++) {
+                parsed(encoder, List.of(lines.get(i)), "--tags-file " + tagsFile + " line " + (i + 1));
+            }
+            return new Wishes(encoder, lines);
+        }
+        if (randomTags) {
+            SplittableRandom random = new SplittableRandom(seed);
+            List<String> drawn = new ArrayList<>(samples);
+            for (int i = 0; i < samples; i++) {
+                drawn.add(String.join(",", encoder.schema().randomTagSet(random)));
+            }
+            return new Wishes(encoder, drawn);
+        }
+        if (text != null) {
+            parsed(encoder, List.of(text), "--text");
+            return (start, size) -> encoder.parse(java.util.Collections.nCopies(size, text));
+        }
+        return (start, size) -> Sampling.defaults(generator, encoder, start, size);
+    }
+
+    /** The number of samples: --n, else one per line of --tags-file, else 10,000. */
+    private int sampleCount() throws IOException {
+        if (tagsFile != null) {
+            if (!Files.isRegularFile(tagsFile)) {
+                throw new UsageException("--tags-file " + tagsFile + " does not exist");
+            }
+            int lines = Files.readAllLines(tagsFile).size();
+            if (lines == 0) {
+                throw new UsageException("--tags-file " + tagsFile + " is empty: give one line of tags per sample");
+            }
+            if (n != null && n != lines) {
+                throw new UsageException("--n " + n + " and --tags-file " + tagsFile + " (" + lines + " lines) disagree: a tags file "
+                        + "gives one sample per line; leave out --n");
+            }
+            return lines;
+        }
+        int count = n == null ? 10_000 : n;
+        if (count <= 0) {
+            throw new UsageException("--n must be > 0, found " + count);
+        }
+        return count;
     }
 
     /**
@@ -131,9 +218,7 @@ final class SampleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (n <= 0) {
-            throw new UsageException("--n must be > 0, found " + n);
-        }
+        int n = sampleCount();
         nativeThreads.apply();
         CheckpointModels.Restored restored = CheckpointModels.load(Plugins.registry(), source, null);
         Checkpoint checkpoint = restored.checkpoint();
@@ -141,13 +226,14 @@ final class SampleCommand implements Callable<Integer> {
         GanModel model = restored.model();
         Generator generator = rawWeights ? model.generator() : model.samplingGenerator();
         Encoder encoder = model.encoder();
-        ConditionChoice choice = choose(generator, encoder);
+        ConditionChoice choice = choose(generator, encoder, n);
         if (grid != null && !checkpoint.dataShape().isImage() && checkpoint.dataShape().size() != 2) {
             throw new UsageException("--grid needs images or 2-D points; this model generates shape " + checkpoint.dataShape());
         }
         INDArray first = null;
         try (NpyWriter writer = new NpyWriter(out, DataType.FLOAT, checkpoint.dataShape().withBatch(n));
-             NpyWriter labelWriter = labelsOut == null ? null : new NpyWriter(labelsOut, DataType.INT, n)) {
+             NpyWriter labelWriter = labelsOut == null ? null : new NpyWriter(labelsOut, DataType.INT, n);
+             BufferedWriter tagWriter = tagsOut == null ? null : Files.newBufferedWriter(tagsOut)) {
             NormalSampler latents = new NormalSampler(seed);
             for (int done = 0; done < n; done += CHUNK) {
                 int count = Math.min(CHUNK, n - done);
@@ -158,6 +244,12 @@ final class SampleCommand implements Callable<Integer> {
                 if (labelWriter != null) {
                     labelWriter.append(conditions.labels());
                 }
+                if (tagWriter != null) {
+                    for (String wish : choice.wishes(done, count)) {
+                        tagWriter.write(wish);
+                        tagWriter.newLine();
+                    }
+                }
                 if (first == null) {
                     first = samples.dup();
                 }
@@ -166,7 +258,8 @@ final class SampleCommand implements Callable<Integer> {
         System.out.println("wrote " + n + " samples of shape " + checkpoint.dataShape() + " from " + directory + " to " + out);
         if (grid != null) {
             List<String> rows = generator.conditionDim() > 0 ? Sampling.gridRows(encoder.schema()) : List.of();
-            boolean oneWish = label != null || labels != null && !labels.equals("balanced") || tags != null || text != null;
+            boolean oneWish = label != null || labels != null && !labels.equals("balanced") || tags != null || tagsFile != null
+                    || randomTags || text != null;
             if (checkpoint.dataShape().isImage() && !rows.isEmpty() && !oneWish) {
                 INDArray shown = Sampling.generate(generator, encoder,
                         new NormalSampler(seed).next(DataType.FLOAT, rows.size() * GRID_PER_CLASS, generator.latentDim()),

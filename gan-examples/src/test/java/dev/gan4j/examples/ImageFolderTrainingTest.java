@@ -147,4 +147,59 @@ class ImageFolderTrainingTest {
         assertEquals(2, result.exitCode());
         assertTrue(result.err().contains("only \"image-folder\" data is prepared"), result.err());
     }
+
+    /**
+     * The anime pair (SRResNet G, residual ACGAN D with DRAGAN, tags learned from real pictures) on tags with groups, then
+     * wishes: two tags of a group refused, random valid tag sets written out and read back one sample per line.
+     */
+    @Test
+    void tagGroupsShapeWishesFromTrainingToSampling() throws Exception {
+        String json = """
+                {
+                  "name": "groups",
+                  "seed": 5,
+                  "data": {"type": "image-folder", "directory": "%s", "resolution": 32, "conditions": "tags", "batchSize": 8,
+                           "tagGroups": [["red", "blue"], ["big", "small"]]},
+                  "encoder": {"type": "multi-hot"},
+                  "generator": {"type": "srresnet", "latentDim": 8, "width": 4, "blocks": 1},
+                  "discriminator": {"type": "resnet-acgan", "width": 4, "blocksPerLevel": 1},
+                  "strategy": {"type": "non-saturating", "penalty": {"type": "dragan", "weight": 0.5},
+                               "auxiliary": {"weight": 0.25, "learnFromGenerated": false}},
+                  "training": {"iterations": 2, "checkpointEvery": 2, "sampleEvery": 2, "logEvery": 1}
+                }
+                """.formatted(folder.toAbsolutePath());
+        Path run = dir.resolve("groups");
+        TestExperiments.Result trained = TestExperiments.run("train", TestExperiments.write(dir, "groups.json", json).toString(),
+                "--run-dir", run.toString());
+        assertEquals(0, trained.exitCode(), trained.err());
+        assertTrue(Files.readString(run.resolve("metrics.jsonl")).contains("d_penalty"), "DRAGAN at every D step");
+
+        Path samples = dir.resolve("s.npy");
+        TestExperiments.Result both = TestExperiments.run("sample", run.toString(), "--n", "2", "--out", samples.toString(),
+                "--tags", "red,blue");
+        assertEquals(2, both.exitCode());
+        assertTrue(both.err().contains("'red' and 'blue' exclude each other"), both.err());
+
+        Path wishes = dir.resolve("wishes.txt");
+        TestExperiments.Result random = TestExperiments.run("sample", run.toString(), "--n", "12", "--out", samples.toString(),
+                "--random-tags", "--tags-out", wishes.toString());
+        assertEquals(0, random.exitCode(), random.err());
+        List<String> lines = Files.readAllLines(wishes);
+        assertEquals(12, lines.size());
+        for (String line : lines) {
+            List<String> set = List.of(line.split(","));
+            assertEquals(1, set.stream().filter(t -> t.equals("red") || t.equals("blue")).count(), line);
+            assertEquals(1, set.stream().filter(t -> t.equals("big") || t.equals("small")).count(), line);
+        }
+
+        TestExperiments.Result fromFile = TestExperiments.run("sample", run.toString(), "--out", samples.toString(),
+                "--tags-file", wishes.toString());
+        assertEquals(0, fromFile.exitCode(), fromFile.err());
+        assertArrayEquals(new long[] {12, 3, 32, 32}, dev.gan4j.core.io.NpyReader.read(samples).shape(), "one sample per line");
+        Files.writeString(wishes, "red,big\nblue,small,red\n");
+        TestExperiments.Result bad = TestExperiments.run("sample", run.toString(), "--out", samples.toString(),
+                "--tags-file", wishes.toString());
+        assertEquals(2, bad.exitCode());
+        assertTrue(bad.err().contains("wishes.txt line 2") && bad.err().contains("exclude each other"), bad.err());
+    }
 }

@@ -37,6 +37,8 @@ final class ConvolutionLayer implements Layer {
     private final SpectralNorm spectralNorm;
     /** Whether the transposed op maps the output gradient back onto exactly the input's size. */
     private final boolean inputGradientByTransposedOp;
+    /** For a stride-1 convolution onto at most {@link #THIN} maps, its gemm-and-col2im forward pass; {@code null} otherwise. */
+    private final ThinConvolution thin;
     private INDArray weights;
     private INDArray effectiveWeights;
     private INDArray bias;
@@ -68,6 +70,8 @@ final class ConvolutionLayer implements Layer {
                 || (h - 1) * stride + kernel - 2 * padding == inputShape.height() && (w - 1) * stride + kernel - 2 * padding == inputShape.width();
         this.buffers = new Buffers(dataType);
         this.spectralNorm = spectralNorm ? new SpectralNorm(weightShape(), transposed ? 1 : 0, dataType) : null;
+        this.thin = !transposed && stride == 1 && out <= THIN && kernel > 1
+                ? new ThinConvolution(in, out, kernel, padding, inputShape.height(), inputShape.width(), buffers) : null;
     }
 
     @Override
@@ -151,8 +155,12 @@ final class ConvolutionLayer implements Layer {
     private INDArray apply(INDArray x, INDArray w, boolean training) {
         long n = x.size(0);
         INDArray y = buffers.get(training ? "y" : "yi", outputShape.withBatch(n));
-        if (transposed && out <= THIN) {
-            transposedByGemm(x, w.reshape('c', in, (long) out * kernel * kernel), out, y);
+        if (thin != null || transposed && out <= THIN) {
+            if (thin != null) {
+                thin.forward(x, thin.flip(w), y);
+            } else {
+                transposedByGemm(x, w.reshape('c', in, (long) out * kernel * kernel), out, y);
+            }
             if (hasBias) {
                 for (int c = 0; c < out; c++) {
                     y.get(NDArrayIndex.all(), NDArrayIndex.point(c)).addi(bias.getDouble(c));

@@ -106,6 +106,32 @@ class BlockTest {
         assertTrue(x.sum(2, 3).equalsWithEps(y, 1e-12));
     }
 
+    /**
+     * A stride-1 convolution onto few maps runs as a transposed convolution of flipped weights (ThinConvolution): the same
+     * output as libnd4j's conv2d, for SRResNet's 9x9 with size-preserving padding, a valid 3x3 and a padding wider than
+     * the kernel's half.
+     */
+    @Test
+    void thinConvolutionsEqualLibnd4jsConvolution() {
+        int[][] cases = {{3, 9, 4}, {2, 3, 0}, {1, 3, 2}};
+        for (int[] c : cases) {
+            int out = c[0];
+            int k = c[1];
+            int p = c[2];
+            FastNetwork net = network(Shape.image(5, 11, 10), b -> b.conv(out, k, 1, p));
+            net.setParameters(random(4, net.parameterCount()));
+            INDArray x = random(5, N, 5, 11, 10);
+            INDArray w = net.parameters().get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, (long) out * 5 * k * k))
+                    .reshape('c', out, 5, k, k);
+            INDArray bias = net.parameters().get(org.nd4j.linalg.indexing.NDArrayIndex.interval((long) out * 5 * k * k, net.parameterCount()));
+            INDArray expected = Nd4j.create(DataType.DOUBLE, N, out, 11 + 2 * p - k + 1, 10 + 2 * p - k + 1);
+            Nd4j.exec(org.nd4j.linalg.api.ops.DynamicCustomOp.builder("conv2d").addInputs(x, w, bias).addOutputs(expected)
+                    .addIntegerArguments(k, k, 1, 1, p, p, 1, 1, 0, 0, 1).build());
+            INDArray y = net.forward(x, false);
+            assertTrue(expected.equalsWithEps(y, 1e-10), "k=" + k + " p=" + p);
+        }
+    }
+
     @Test
     void convolutionWithoutBiasHasNoBiasParameters() {
         assertEquals(2 * 3 * 3 * 3, network(Shape.image(3, 5, 5), b -> b.conv(2, 3, 1, 1, false)).parameterCount());

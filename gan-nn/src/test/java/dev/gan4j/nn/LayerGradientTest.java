@@ -80,6 +80,8 @@ class LayerGradientTest {
         check(Shape.image(3, 4, 4), b -> b.conv(2, 1, 1, 0));
         check(Shape.image(2, 5, 4), b -> b.conv(3, 3, 1, 1));
         check(Shape.image(2, 9, 9), b -> b.conv(1, 9, 1, 4));
+        check(Shape.image(2, 5, 6), b -> b.conv(2, 3, 1, 0));
+        check(Shape.image(4, 6, 5), b -> b.conv(3, 5, 1, 3, false));
     }
 
     @Test

@@ -28,8 +28,8 @@ class PluginSmokeTest {
         List<String> names = Plugins.discover(getClass().getClassLoader()).stream().map(GanPlugin::name).sorted().toList();
         assertTrue(names.containsAll(List.of("gan-datasets", "gan-encoders", "gan-example-plugin", "gan-models", "gan-trainers")), names.toString());
         ComponentRegistry registry = TestExperiments.registry();
-        assertEquals(Set.of("dcgan", "mlp", "resnet"), registry.names(ComponentKind.GENERATOR));
-        assertTrue(registry.names(ComponentKind.DISCRIMINATOR).containsAll(Set.of("dcgan", "mlp", "resnet", "dropout-mlp")));
+        assertEquals(Set.of("dcgan", "mlp", "resnet", "srresnet"), registry.names(ComponentKind.GENERATOR));
+        assertTrue(registry.names(ComponentKind.DISCRIMINATOR).containsAll(Set.of("dcgan", "mlp", "resnet", "resnet-acgan", "dropout-mlp")));
         assertTrue(registry.names(ComponentKind.STRATEGY).containsAll(Set.of("minimax", "non-saturating")));
         assertEquals(Set.of("grid", "idx", "image-folder", "ring"), registry.names(ComponentKind.DATA));
         ComponentRegistration dcgan = registry.registrations(ComponentKind.GENERATOR).stream()

@@ -235,7 +235,7 @@ class TrainingEndToEndTest {
         Path config = TestExperiments.write(dir, "small.json", TestExperiments.smallDcgan("bad", 2, 2));
         TestExperiments.Result unknown = TestExperiments.run("validate", config.toString(), "--set", "generator.type=gan");
         assertEquals(2, unknown.exitCode());
-        assertTrue(unknown.err().contains("generator.type: unknown generator type 'gan'; known generator types: [dcgan, mlp, resnet]"), unknown.err());
+        assertTrue(unknown.err().contains("generator.type: unknown generator type 'gan'; known generator types: [dcgan, mlp, resnet, srresnet]"), unknown.err());
 
         Path missingFile = dir.resolve("absent-images-idx3-ubyte.gz");
         TestExperiments.Result missing = TestExperiments.run("train", config.toString(), "--run-dir", dir.resolve("r").toString(),

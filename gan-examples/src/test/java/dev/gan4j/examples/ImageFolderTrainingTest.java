@@ -159,7 +159,7 @@ class ImageFolderTrainingTest {
                   "name": "groups",
                   "seed": 5,
                   "data": {"type": "image-folder", "directory": "%s", "resolution": 32, "conditions": "tags", "batchSize": 8,
-                           "tagGroups": [["red", "blue"], ["big", "small"]]},
+                           "tagGroups": {"colour": ["red", "blue"], "size": ["big", "small"]}},
                   "encoder": {"type": "multi-hot"},
                   "generator": {"type": "srresnet", "latentDim": 8, "width": 4, "blocks": 1},
                   "discriminator": {"type": "resnet-acgan", "width": 4, "blocksPerLevel": 1},

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,11 +29,12 @@ import static java.util.Objects.requireNonNull;
  * @param vocabulary the words a text encoder indexes, in index order, kept here by the encoder that built it
  *                   from the data's texts so that a checkpoint rebuilds the same encoder without the data;
  *                   empty until an encoder needs one
- * @param tagGroups  groups of tags that exclude each other (one hair colour, one hair length), each tag in at most
- *                   one group; a tag set holds at most one tag of each group. Empty when the data declares none
+ * @param tagGroups  named groups of tags that exclude each other ("hair colour", "hair length"), in declaration order,
+ *                   each tag in at most one group; a tag set holds at most one tag of each group. Empty when the data
+ *                   declares none
  */
 public record ConditionSchema(List<String> classes, List<String> tags, boolean texts, List<String> wishes,
-                              List<String> vocabulary, List<List<String>> tagGroups) {
+                              List<String> vocabulary, Map<String, List<String>> tagGroups) {
     public static final ConditionSchema NONE = new ConditionSchema(List.of(), List.of(), false);
 
     /** Reads checkpoints written before wishes, vocabularies and tag groups existed: absent lists are empty. */
@@ -41,36 +44,50 @@ public record ConditionSchema(List<String> classes, List<String> tags, boolean t
         tags = List.copyOf(requireNonNull(tags, "tags is null"));
         wishes = wishes == null ? List.of() : List.copyOf(wishes);
         vocabulary = vocabulary == null ? List.of() : List.copyOf(vocabulary);
-        tagGroups = tagGroups == null ? List.of() : tagGroups.stream().map(List::copyOf).toList();
+        tagGroups = tagGroups == null ? Map.of() : orderedCopy(tagGroups);
         requireGroupsOf(tags, tagGroups);
     }
 
     public ConditionSchema(List<String> classes, List<String> tags, boolean texts) {
-        this(classes, tags, texts, List.of(), List.of(), List.of());
+        this(classes, tags, texts, List.of(), List.of(), Map.of());
+    }
+
+    /** An unmodifiable copy of {@code groups} in their order, each group's list copied. */
+    public static Map<String, List<String>> orderedCopy(Map<String, List<String>> groups) {
+        Map<String, List<String>> copy = new LinkedHashMap<>();
+        groups.forEach((name, group) -> copy.put(requireNonNull(name, "a tag group's name is null"),
+                List.copyOf(requireNonNull(group, "tag group '" + name + "' is null"))));
+        return Collections.unmodifiableMap(copy);
     }
 
     /**
-     * Checks that {@code groups} are groups of at least two tags of {@code tags}, each tag in at most one.
+     * Checks that {@code groups} are named groups of at least two tags of {@code tags}, each tag in at most one.
      *
-     * @throws IllegalArgumentException naming the tag at fault
+     * @throws IllegalArgumentException naming the group and the tag at fault
      */
-    public static void requireGroupsOf(List<String> tags, List<List<String>> groups) {
+    public static void requireGroupsOf(List<String> tags, Map<String, List<String>> groups) {
         Set<String> known = new HashSet<>(tags);
-        Set<String> grouped = new HashSet<>();
-        for (List<String> group : groups) {
+        Map<String, String> groupOf = new HashMap<>();
+        groups.forEach((name, group) -> {
+            if (name.isBlank()) {
+                throw new IllegalArgumentException("a tag group needs a name (\"hair colour\": [...]), found a blank one");
+            }
             if (group.size() < 2) {
-                throw new IllegalArgumentException("a tag group needs at least two tags that exclude each other, found " + group);
+                throw new IllegalArgumentException("tag group '" + name + "' needs at least two tags that exclude each other, found "
+                        + group);
             }
             for (String tag : group) {
                 if (!known.contains(tag)) {
-                    throw new IllegalArgumentException("tag group " + group + " names '" + tag + "', which is not a tag of the data "
+                    throw new IllegalArgumentException("tag group '" + name + "' names '" + tag + "', which is not a tag of the data "
                             + "(tags: " + tags + ")");
                 }
-                if (!grouped.add(tag)) {
-                    throw new IllegalArgumentException("tag '" + tag + "' is in two tag groups; each tag belongs to one group at most");
+                String other = groupOf.put(tag, name);
+                if (other != null) {
+                    throw new IllegalArgumentException("tag '" + tag + "' is in two tag groups ('" + other + "' and '" + name
+                            + "'); each tag belongs to one group at most");
                 }
             }
-        }
+        });
     }
 
     /** Classes named by their indices, "0" to "count - 1". */
@@ -84,12 +101,12 @@ public record ConditionSchema(List<String> classes, List<String> tags, boolean t
 
     /** Tag sets over {@code tags}, with typical tag sets (comma-separated) as wishes. */
     public static ConditionSchema ofTags(List<String> tags, List<String> wishes) {
-        return new ConditionSchema(List.of(), tags, false, wishes, List.of(), List.of());
+        return new ConditionSchema(List.of(), tags, false, wishes, List.of(), Map.of());
     }
 
     /** A text per example, with typical sentences as wishes. */
     public static ConditionSchema ofTexts(List<String> wishes) {
-        return new ConditionSchema(List.of(), List.of(), true, wishes, List.of(), List.of());
+        return new ConditionSchema(List.of(), List.of(), true, wishes, List.of(), Map.of());
     }
 
     /** This schema with a text encoder's vocabulary. */
@@ -97,8 +114,8 @@ public record ConditionSchema(List<String> classes, List<String> tags, boolean t
         return new ConditionSchema(classes, tags, texts, wishes, words, tagGroups);
     }
 
-    /** This schema with groups of tags that exclude each other. */
-    public ConditionSchema withTagGroups(List<List<String>> groups) {
+    /** This schema with named groups of tags that exclude each other. */
+    public ConditionSchema withTagGroups(Map<String, List<String>> groups) {
         return new ConditionSchema(classes, tags, texts, wishes, vocabulary, groups);
     }
 
@@ -108,19 +125,19 @@ public record ConditionSchema(List<String> classes, List<String> tags, boolean t
      * @throws IllegalArgumentException naming the unknown tag, or the two tags of one group and the group
      */
     public void requireValidTagSet(Collection<String> wished) {
-        Map<String, List<String>> groupOf = new HashMap<>();
-        tagGroups.forEach(group -> group.forEach(tag -> groupOf.put(tag, group)));
-        Map<List<String>, String> chosen = new HashMap<>();
+        Map<String, String> groupOf = new HashMap<>();
+        tagGroups.forEach((name, group) -> group.forEach(tag -> groupOf.put(tag, name)));
+        Map<String, String> chosen = new HashMap<>();
         for (String tag : wished) {
             if (!tags.contains(tag)) {
                 throw new IllegalArgumentException("unknown tag '" + tag + "'; the tags are: " + String.join(", ", tags));
             }
-            List<String> group = groupOf.get(tag);
+            String group = groupOf.get(tag);
             if (group != null) {
                 String other = chosen.putIfAbsent(group, tag);
                 if (other != null && !other.equals(tag)) {
-                    throw new IllegalArgumentException("'" + other + "' and '" + tag + "' exclude each other (one of: "
-                            + String.join(", ", group) + ")");
+                    throw new IllegalArgumentException("'" + other + "' and '" + tag + "' exclude each other (one " + group + " of: "
+                            + String.join(", ", tagGroups.get(group)) + ")");
                 }
             }
         }
@@ -134,7 +151,7 @@ public record ConditionSchema(List<String> classes, List<String> tags, boolean t
     public List<String> randomTagSet(SplittableRandom random) {
         Set<String> picked = new HashSet<>();
         Set<String> grouped = new HashSet<>();
-        for (List<String> group : tagGroups) {
+        for (List<String> group : tagGroups.values()) {
             picked.add(group.get(random.nextInt(group.size())));
             grouped.addAll(group);
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -34,27 +35,37 @@ class ConditionSchemaTest {
 
     private static final List<String> AVATAR_TAGS = List.of("black hair", "blonde hair", "pink hair", "long hair", "short hair",
             "glasses", "light skin", "dark skin");
-    private static final List<List<String>> AVATAR_GROUPS = List.of(List.of("black hair", "blonde hair", "pink hair"),
-            List.of("long hair", "short hair"), List.of("light skin", "dark skin"));
+    private static final Map<String, List<String>> AVATAR_GROUPS = Map.of("hair colour", List.of("black hair", "blonde hair",
+            "pink hair"), "hair length", List.of("long hair", "short hair"), "skin", List.of("light skin", "dark skin"));
+
+    private static Map<String, List<String>> orderedGroups(String first, List<String> a, String second, List<String> b) {
+        Map<String, List<String>> groups = new LinkedHashMap<>();
+        groups.put(first, a);
+        groups.put(second, b);
+        return groups;
+    }
 
     @Test
-    void tagGroupsRoundTripAndOlderCheckpointsHaveNone() throws Exception {
-        ConditionSchema schema = ConditionSchema.ofTags(AVATAR_TAGS, List.of("pink hair,glasses")).withTagGroups(AVATAR_GROUPS);
-        assertEquals(schema, mapper.readValue(mapper.writeValueAsString(schema), ConditionSchema.class));
-        assertEquals(List.of(), mapper.readValue("{\"classes\": [], \"tags\": [\"a\"], \"texts\": false}", ConditionSchema.class)
+    void tagGroupsRoundTripInOrderAndOlderCheckpointsHaveNone() throws Exception {
+        ConditionSchema schema = ConditionSchema.ofTags(AVATAR_TAGS, List.of("pink hair,glasses"))
+                .withTagGroups(orderedGroups("skin", List.of("light skin", "dark skin"), "hair length", List.of("long hair", "short hair")));
+        ConditionSchema read = mapper.readValue(mapper.writeValueAsString(schema), ConditionSchema.class);
+        assertEquals(schema, read);
+        assertEquals(List.of("skin", "hair length"), List.copyOf(read.tagGroups().keySet()), "the declared order, for pickers");
+        assertEquals(Map.of(), mapper.readValue("{\"classes\": [], \"tags\": [\"a\"], \"texts\": false}", ConditionSchema.class)
                 .tagGroups());
     }
 
     @Test
     void groupsMustBeOfKnownTagsEachInOneGroup() {
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
-                () -> ConditionSchema.ofTags(AVATAR_TAGS, List.of()).withTagGroups(List.of(List.of("black hair", "red hair"))));
-        assertTrue(unknown.getMessage().contains("'red hair'"), unknown.getMessage());
+                () -> ConditionSchema.ofTags(AVATAR_TAGS, List.of()).withTagGroups(Map.of("hair", List.of("black hair", "red hair"))));
+        assertTrue(unknown.getMessage().contains("tag group 'hair' names 'red hair'"), unknown.getMessage());
         IllegalArgumentException twice = assertThrows(IllegalArgumentException.class, () -> ConditionSchema.ofTags(AVATAR_TAGS, List.of())
-                .withTagGroups(List.of(List.of("black hair", "glasses"), List.of("glasses", "long hair"))));
-        assertTrue(twice.getMessage().contains("'glasses' is in two"), twice.getMessage());
+                .withTagGroups(orderedGroups("a", List.of("black hair", "glasses"), "b", List.of("glasses", "long hair"))));
+        assertEquals("tag 'glasses' is in two tag groups ('a' and 'b'); each tag belongs to one group at most", twice.getMessage());
         assertThrows(IllegalArgumentException.class,
-                () -> ConditionSchema.ofTags(AVATAR_TAGS, List.of()).withTagGroups(List.of(List.of("glasses"))));
+                () -> ConditionSchema.ofTags(AVATAR_TAGS, List.of()).withTagGroups(Map.of("eyes", List.of("glasses"))));
     }
 
     @Test
@@ -63,7 +74,8 @@ class ConditionSchemaTest {
         schema.requireValidTagSet(List.of("pink hair", "long hair", "glasses"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> schema.requireValidTagSet(List.of("pink hair", "long hair", "black hair")));
-        assertEquals("'pink hair' and 'black hair' exclude each other (one of: black hair, blonde hair, pink hair)", e.getMessage());
+        assertEquals("'pink hair' and 'black hair' exclude each other (one hair colour of: black hair, blonde hair, pink hair)",
+                e.getMessage());
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> schema.requireValidTagSet(List.of("hat")));
         assertTrue(unknown.getMessage().startsWith("unknown tag 'hat'"), unknown.getMessage());
     }

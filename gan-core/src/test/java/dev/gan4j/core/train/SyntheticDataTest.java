@@ -8,6 +8,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -17,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Stand-in batches for gan bench: noise in [-1, 1], the same at every call, with valid random tag sets when asked. */
 class SyntheticDataTest {
     private static final ConditionSchema SCHEMA = ConditionSchema.ofTags(List.of("red hair", "blue hair", "glasses", "long hair",
-            "short hair"), List.of()).withTagGroups(List.of(List.of("red hair", "blue hair"), List.of("long hair", "short hair")));
+            "short hair"), List.of()).withTagGroups(Map.of("hair colour", List.of("red hair", "blue hair"), "hair length", List.of("long hair", "short hair")));
 
     @Test
     void examplesAreNoiseInRangeAndRepeatable() {

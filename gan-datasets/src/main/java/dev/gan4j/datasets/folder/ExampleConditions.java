@@ -49,11 +49,11 @@ final class ExampleConditions {
     private final byte[] captionText;
     private final int[] captionStart;
     private final int[] exampleCaptions;
-    private final List<List<String>> tagGroups;
+    private final Map<String, List<String>> tagGroups;
 
     private ExampleConditions(FolderConditions kind, String source, List<String> names, int[] labels, int[] tagStart,
                               int[] tagIds, byte[] captionText, int[] captionStart, int[] exampleCaptions,
-                              List<List<String>> tagGroups) {
+                              Map<String, List<String>> tagGroups) {
         this.kind = kind;
         this.source = source;
         this.names = List.copyOf(names);
@@ -71,19 +71,19 @@ final class ExampleConditions {
      *
      * @param skipped       pictures left out as unreadable, whose rows are passed over
      * @param vocabulary    the declared tags, or {@code null} to take every tag the file uses, sorted
-     * @param tagGroups     groups of tags that exclude each other; a picture with two tags of one group is an error
+     * @param tagGroups     named groups of tags that exclude each other; a picture with two tags of one group is an error
      * @param captionFolder where one {@code .txt} per picture mirrors the pictures' paths, when there is no
      *                      {@code captions.csv}; {@code null} for beside each picture
      */
     static ExampleConditions read(Path root, List<String> paths, Set<String> skipped, FolderConditions kind,
-                                  List<String> vocabulary, List<List<String>> tagGroups, Path captionFolder) throws IOException {
+                                  List<String> vocabulary, Map<String, List<String>> tagGroups, Path captionFolder) throws IOException {
         requireNonNull(root, "root is null");
         requireNonNull(paths, "paths is null");
         return switch (kind) {
-            case NONE -> new ExampleConditions(kind, "", List.of(), null, null, null, null, null, null, List.of());
+            case NONE -> new ExampleConditions(kind, "", List.of(), null, null, null, null, null, null, Map.of());
             case CLASSES -> Files.isRegularFile(root.resolve(LABELS_FILE))
                     ? classesFromCsv(root, paths, skipped) : classesFromFolders(root, paths);
-            case TAGS -> tags(root, paths, skipped, vocabulary, tagGroups == null ? List.of() : tagGroups);
+            case TAGS -> tags(root, paths, skipped, vocabulary, tagGroups == null ? Map.of() : tagGroups);
             case CAPTIONS -> Files.isRegularFile(root.resolve(CAPTIONS_FILE))
                     ? captionsFromCsv(root, paths, skipped) : captionsFromText(root, paths, captionFolder);
         };
@@ -106,7 +106,7 @@ final class ExampleConditions {
         }
         Map<String, Integer> index = indexOf(names);
         int[] labels = paths.stream().mapToInt(p -> index.get(p.substring(0, p.indexOf('/')))).toArray();
-        return new ExampleConditions(FolderConditions.CLASSES, "sub-folders", names, labels, null, null, null, null, null, List.of());
+        return new ExampleConditions(FolderConditions.CLASSES, "sub-folders", names, labels, null, null, null, null, null, Map.of());
     }
 
     private static ExampleConditions classesFromCsv(Path root, List<String> paths, Set<String> skipped) throws IOException {
@@ -115,11 +115,11 @@ final class ExampleConditions {
         List<String> names = new ArrayList<>(new TreeSet<>(Arrays.asList(values)));
         Map<String, Integer> index = indexOf(names);
         int[] labels = Arrays.stream(values).mapToInt(index::get).toArray();
-        return new ExampleConditions(FolderConditions.CLASSES, LABELS_FILE, names, labels, null, null, null, null, null, List.of());
+        return new ExampleConditions(FolderConditions.CLASSES, LABELS_FILE, names, labels, null, null, null, null, null, Map.of());
     }
 
     private static ExampleConditions tags(Path root, List<String> paths, Set<String> skipped, List<String> vocabulary,
-                                          List<List<String>> tagGroups) throws IOException {
+                                          Map<String, List<String>> tagGroups) throws IOException {
         Path csv = root.resolve(TAGS_FILE);
         if (!Files.isRegularFile(csv)) {
             throw new IOException("conditions \"tags\" read " + csv + ", which does not exist: give one row per picture,"
@@ -151,11 +151,12 @@ final class ExampleConditions {
                             + " is not in the declared vocabulary (data.vocabulary): " + vocabulary);
                 }
             }
-            for (List<String> group : tagGroups) {
-                List<String> inGroup = tags.stream().filter(group::contains).toList();
+            for (Map.Entry<String, List<String>> group : tagGroups.entrySet()) {
+                List<String> inGroup = tags.stream().filter(group.getValue()::contains).toList();
                 if (inGroup.size() > 1) {
                     throw new IOException(csv + " line " + row.line() + ": " + row.file() + " has " + String.join(" and ", inGroup)
-                            + ", which exclude each other (data.tagGroups: one of " + String.join(", ", group) + ")");
+                            + ", which exclude each other (data.tagGroups: one " + group.getKey() + " of "
+                            + String.join(", ", group.getValue()) + ")");
                 }
             }
             used.addAll(tags);
@@ -268,7 +269,7 @@ final class ExampleConditions {
         exampleCaptions[captions.size()] = caption;
         captionStart[total] = text.size();
         return new ExampleConditions(FolderConditions.CAPTIONS, source, List.of(), null, null, null, text.toByteArray(),
-                captionStart, exampleCaptions, List.of());
+                captionStart, exampleCaptions, Map.of());
     }
 
     /** The value of each picture's one row; a second row for a picture, or a picture without a row, is an error. */

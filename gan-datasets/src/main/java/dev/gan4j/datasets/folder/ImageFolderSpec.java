@@ -17,6 +17,7 @@ import java.io.PrintStream;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -45,9 +46,9 @@ import java.util.regex.Pattern;
  * @param conditions   what the examples carry ({@code none}, the default; {@code classes}, {@code tags}, {@code captions})
  * @param vocabulary   the tags allowed, in index order; a tag outside it is an error naming file and line;
  *                     {@code null} for every tag {@code tags.csv} uses, sorted
- * @param tagGroups    groups of tags that exclude each other (one hair colour, one hair length): a picture with two tags
- *                     of a group is an error naming its line, wishes are checked against them, and random wishes take
- *                     one tag of each group; {@code null} for none
+ * @param tagGroups    named groups of tags that exclude each other ({@code "hair colour": [...]}): a picture with two
+ *                     tags of a group is an error naming its line, wishes are checked against them, and random wishes
+ *                     take one tag of each group; {@code null} for none
  * @param captionFolder where one {@code .txt} per picture mirrors the pictures' paths (relative to the folder); {@code null}
  *                     for beside each picture; only used without {@code captions.csv}
  * @param skipBad      leave out pictures that cannot be read, listing them, instead of refusing the folder (default false)
@@ -59,7 +60,7 @@ import java.util.regex.Pattern;
 public record ImageFolderSpec(String dataset, String directory, FolderSplit split, Double testFraction, Integer resolution,
                               Integer width, Integer height, int channels, ImageTransform transform, ResampleFilter filter,
                               String background, boolean mirror, FolderConditions conditions, List<String> vocabulary,
-                              List<List<String>> tagGroups, String captionFolder, boolean skipBad, String cache, Integer limit, int batchSize)
+                              Map<String, List<String>> tagGroups, String captionFolder, boolean skipBad, String cache, Integer limit, int batchSize)
         implements DataSpec {
     public static final int DEFAULT_RESOLUTION = 64;
     public static final double DEFAULT_TEST_FRACTION = 0.1;
@@ -140,14 +141,11 @@ public record ImageFolderSpec(String dataset, String directory, FolderSplit spli
             if (conditions != FolderConditions.TAGS) {
                 throw new InvalidValueException("tagGroups", "groups tags; it needs \"conditions\": \"tags\"");
             }
-            if (tagGroups.stream().anyMatch(java.util.Objects::isNull)) {
-                throw new InvalidValueException("tagGroups", "must be lists of tags, found " + tagGroups);
-            }
-            tagGroups = tagGroups.stream().map(List::copyOf).toList();
             try {
+                tagGroups = ConditionSchema.orderedCopy(tagGroups);
                 ConditionSchema.requireGroupsOf(vocabulary != null ? vocabulary
-                        : tagGroups.stream().flatMap(List::stream).distinct().toList(), tagGroups);
-            } catch (IllegalArgumentException e) {
+                        : tagGroups.values().stream().flatMap(List::stream).distinct().toList(), tagGroups);
+            } catch (IllegalArgumentException | NullPointerException e) {
                 throw new InvalidValueException("tagGroups", e.getMessage());
             }
         }
@@ -170,7 +168,7 @@ public record ImageFolderSpec(String dataset, String directory, FolderSplit spli
                                      @JsonProperty("background") String background, @JsonProperty("mirror") Boolean mirror,
                                      @JsonProperty("conditions") FolderConditions conditions,
                                      @JsonProperty("vocabulary") List<String> vocabulary,
-                                     @JsonProperty("tagGroups") List<List<String>> tagGroups,
+                                     @JsonProperty("tagGroups") Map<String, List<String>> tagGroups,
                                      @JsonProperty("captionFolder") String captionFolder,
                                      @JsonProperty("skipBad") Boolean skipBad, @JsonProperty("cache") String cache,
                                      @JsonProperty("limit") Integer limit, @JsonProperty("batchSize") Integer batchSize) {
@@ -206,7 +204,7 @@ public record ImageFolderSpec(String dataset, String directory, FolderSplit spli
         if (conditions != FolderConditions.TAGS || vocabulary == null) {
             return Optional.empty();
         }
-        return Optional.of(ConditionSchema.ofTags(vocabulary, List.of()).withTagGroups(tagGroups == null ? List.of() : tagGroups));
+        return Optional.of(ConditionSchema.ofTags(vocabulary, List.of()).withTagGroups(tagGroups == null ? Map.of() : tagGroups));
     }
 
     Preparation preparation() {

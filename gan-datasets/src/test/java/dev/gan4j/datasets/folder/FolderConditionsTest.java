@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
 
@@ -118,16 +119,16 @@ class FolderConditionsTest {
         Pictures.numbered(folder, 3, 4);
         Pictures.text(folder, "tags.csv", "file,tags\nimages/000.png,\"pink hair,glasses\"\nimages/001.png,\"blue hair\"\n"
                 + "images/002.png,\"pink hair,blue hair\"\n");
-        String groups = ", \"conditions\": \"tags\", \"tagGroups\": [[\"pink hair\", \"blue hair\"]]";
+        String groups = ", \"conditions\": \"tags\", \"tagGroups\": {\"hair colour\": [\"pink hair\", \"blue hair\"]}";
         String message = failure(groups);
         assertTrue(message.contains("tags.csv line 4") && message.contains("images/002.png has pink hair and blue hair")
-                && message.contains("exclude each other"), message);
+                && message.contains("exclude each other (data.tagGroups: one hair colour of pink hair, blue hair)"), message);
         Pictures.text(folder, "tags.csv", "file,tags\nimages/000.png,\"pink hair,glasses\"\nimages/001.png,\"blue hair\"\n"
                 + "images/002.png,\"glasses\"\n");
         ConditionSchema schema = open(groups).conditionSchema();
-        assertEquals(List.of(List.of("pink hair", "blue hair")), schema.tagGroups());
+        assertEquals(Map.of("hair colour", List.of("pink hair", "blue hair")), schema.tagGroups());
         assertThrows(IllegalArgumentException.class, () -> schema.requireValidTagSet(List.of("blue hair", "pink hair")));
-        String unknown = failure(", \"conditions\": \"tags\", \"tagGroups\": [[\"pink hair\", \"red hair\"]]");
+        String unknown = failure(", \"conditions\": \"tags\", \"tagGroups\": {\"hair colour\": [\"pink hair\", \"red hair\"]}");
         assertTrue(unknown.contains("data.tagGroups") && unknown.contains("'red hair'"), unknown);
     }
 

@@ -8,6 +8,7 @@ import dev.gan4j.core.config.InvalidValueException;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -38,7 +39,7 @@ class ImageFolderSpecTest {
         ImageFolderSpec spec = FolderFixture.spec("\"dataset\": \"avatars\", \"directory\": \"~/pictures\", \"split\": \"train\","
                 + " \"testFraction\": 0.2, \"width\": 48, \"height\": 32, \"channels\": 1, \"transform\": \"pad\","
                 + " \"filter\": \"lanczos\", \"background\": \"#F0F0F0\", \"mirror\": true, \"conditions\": \"tags\","
-                + " \"vocabulary\": [\"a\", \"b\", \"c\"], \"tagGroups\": [[\"a\", \"b\"]], \"skipBad\": true, \"cache\": \"/tmp/c\","
+                + " \"vocabulary\": [\"a\", \"b\", \"c\"], \"tagGroups\": {\"ab\": [\"a\", \"b\"]}, \"skipBad\": true, \"cache\": \"/tmp/c\","
                 + " \"limit\": 9, \"batchSize\": 16");
         assertEquals("f0f0f0", spec.background());
         assertEquals(48, spec.exampleWidth());
@@ -48,7 +49,7 @@ class ImageFolderSpecTest {
         assertEquals(List.of("a", "b", "c"), spec.vocabulary());
         ConditionSchema declared = spec.declaredSchema().orElseThrow();
         assertEquals(List.of("a", "b", "c"), declared.tags());
-        assertEquals(List.of(List.of("a", "b")), declared.tagGroups(), "stand-in tags for gan bench without the data");
+        assertEquals(Map.of("ab", List.of("a", "b")), declared.tagGroups(), "stand-in tags for gan bench without the data");
         assertTrue(FolderFixture.spec("\"directory\": \"x\", \"conditions\": \"tags\"").declaredSchema().isEmpty(),
                 "without a declared vocabulary only the data tells");
     }
@@ -82,8 +83,8 @@ class ImageFolderSpecTest {
         assertTrue(problem("\"directory\": \"x\", \"conditions\": \"labels\"").contains("known: captions, classes, none, tags"));
         assertTrue(problem("\"directory\": \"x\", \"vocabulary\": [\"a\"]").startsWith("vocabulary: declares tags"));
         assertTrue(problem("\"directory\": \"x\", \"conditions\": \"tags\", \"vocabulary\": [\"a\", \"a\"]").contains("twice"));
-        assertTrue(problem("\"directory\": \"x\", \"tagGroups\": [[\"a\", \"b\"]]").startsWith("tagGroups: groups tags"));
-        assertTrue(problem("\"directory\": \"x\", \"conditions\": \"tags\", \"vocabulary\": [\"a\", \"b\"], \"tagGroups\": [[\"a\", \"c\"]]")
+        assertTrue(problem("\"directory\": \"x\", \"tagGroups\": {\"ab\": [\"a\", \"b\"]}").startsWith("tagGroups: groups tags"));
+        assertTrue(problem("\"directory\": \"x\", \"conditions\": \"tags\", \"vocabulary\": [\"a\", \"b\"], \"tagGroups\": {\"ac\": [\"a\", \"c\"]}")
                 .contains("'c'"));
         assertTrue(problem("\"directory\": \"x\", \"captionFolder\": \"t\"").startsWith("captionFolder:"));
         assertTrue(problem("\"directory\": \"x\", \"testFraction\": 0.2").startsWith("testFraction: applies to"));

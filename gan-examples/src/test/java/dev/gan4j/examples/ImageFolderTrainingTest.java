@@ -159,7 +159,7 @@ class ImageFolderTrainingTest {
                   "name": "groups",
                   "seed": 5,
                   "data": {"type": "image-folder", "directory": "%s", "resolution": 32, "conditions": "tags", "batchSize": 8,
-                           "tagGroups": {"colour": ["red", "blue"], "size": ["big", "small"]}},
+                           "split": "train", "testFraction": 0.25, "tagGroups": {"colour": ["red", "blue"], "size": ["big", "small"]}},
                   "encoder": {"type": "multi-hot"},
                   "generator": {"type": "srresnet", "latentDim": 8, "width": 4, "blocks": 1},
                   "discriminator": {"type": "resnet-acgan", "width": 4, "blocksPerLevel": 1},
@@ -201,5 +201,17 @@ class ImageFolderTrainingTest {
                 "--tags-file", wishes.toString());
         assertEquals(2, bad.exitCode());
         assertTrue(bad.err().contains("wishes.txt line 2") && bad.err().contains("exclude each other"), bad.err());
+
+        Path judge = dir.resolve("groups.judge");
+        String data = "{\"type\": \"image-folder\", \"directory\": \"" + folder.toAbsolutePath() + "\", \"resolution\": 32,"
+                + " \"split\": \"train\", \"testFraction\": 0.25, \"conditions\": \"tags\"}";
+        TestExperiments.Result judged = TestExperiments.run("judge", "train", "--data", data, "--tags", "--epochs", "1", "--batch", "16",
+                "--out", judge.toString());
+        assertEquals(0, judged.exitCode(), judged.err());
+        TestExperiments.Result evaluated = TestExperiments.run("evaluate", run.toString(), "--judge", judge.toString(), "--n", "32",
+                "--metrics", "conditional");
+        assertEquals(0, evaluated.exitCode(), evaluated.err());
+        assertTrue(evaluated.out().contains("tag_accuracy_colour") && evaluated.out().contains("tag_accuracy_size")
+                && evaluated.out().contains("tag_accuracy_all"), "per group, on random valid tag sets: " + evaluated.out());
     }
 }

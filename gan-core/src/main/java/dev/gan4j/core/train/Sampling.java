@@ -72,11 +72,7 @@ public final class Sampling {
         }
         List<String> wishes = encoder.schema().wishes();
         if (wishes.isEmpty() && !encoder.schema().tags().isEmpty()) {
-            List<String> drawn = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                drawn.add(String.join(",", encoder.schema().randomTagSet(new SplittableRandom(Seeds.derive(0, Seeds.GRID, offset + i)))));
-            }
-            return encoder.parse(drawn);
+            return randomTagSets(encoder, 0, offset, n);
         }
         if (wishes.isEmpty()) {
             throw new IllegalArgumentException("this model is conditioned on " + (encoder.schema().texts() ? "texts" : "tags")
@@ -87,6 +83,18 @@ public final class Sampling {
             cycled.add(wishes.get((offset + i) % wishes.size()));
         }
         return encoder.parse(cycled);
+    }
+
+    /**
+     * Random valid tag sets ({@link ConditionSchema#randomTagSet}) for samples {@code [offset, offset + n)}, each drawn from
+     * {@code seed} and its index alone, so any chunking of the samples draws the same sets.
+     */
+    public static Conditions randomTagSets(Encoder encoder, long seed, int offset, int n) {
+        List<String> drawn = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            drawn.add(String.join(",", encoder.schema().randomTagSet(new SplittableRandom(Seeds.derive(seed, Seeds.GRID, offset + i)))));
+        }
+        return encoder.parse(drawn);
     }
 
     /**

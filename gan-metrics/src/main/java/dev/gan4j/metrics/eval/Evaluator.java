@@ -13,6 +13,7 @@ import dev.gan4j.metrics.ConditionalAccuracy;
 import dev.gan4j.metrics.DensityCoverage;
 import dev.gan4j.metrics.FeatureStatistics;
 import dev.gan4j.metrics.FrechetDistance;
+import dev.gan4j.metrics.GroupedTagAccuracy;
 import dev.gan4j.metrics.KernelInceptionDistance;
 import dev.gan4j.metrics.PrecisionRecall;
 import dev.gan4j.metrics.ReferenceSet;
@@ -23,6 +24,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -45,6 +47,8 @@ public final class Evaluator {
     private final double[] classShares;
     private final int[] realLabels;
     private final INDArray realTags;
+    private final List<String> tags;
+    private final Map<String, List<String>> tagGroups;
 
     /**
      * @param judge    the judge whose features define the distances
@@ -70,6 +74,8 @@ public final class Evaluator {
         this.classShares = judge.info().multiLabel() ? null : shares(real, judge.info().classes());
         this.realLabels = real.labels() == null ? null : real.labels().castTo(DataType.INT).toIntVector();
         this.realTags = real.tags();
+        this.tags = heldOut.conditionSchema().tags();
+        this.tagGroups = heldOut.conditionSchema().tagGroups();
         this.floorFeatures = judge.features(training.range(0, Math.min(samples, training.size())).examples());
     }
 
@@ -97,8 +103,9 @@ public final class Evaluator {
      * Generates {@link #samples()} examples from latents drawn with {@code seed} and measures them. A class
      * conditional generator generates every class equally often, and conditional accuracy compares the
      * judge's class of each sample with the class it was generated for; a tag-conditional one cycles through
-     * its schema's typical tag sets, and a multi-label judge compares each tag: the mean accuracy over tags,
-     * and the share of samples with every tag right.
+     * its schema's typical tag sets, or draws random valid tag sets when the data has tag groups, and a multi-label
+     * judge compares each tag: the mean accuracy over tags, the share of samples with every tag right, and with tag
+     * groups the accuracy of each group and free tag ({@link GroupedTagAccuracy}).
      */
     public Map<String, Double> evaluate(Generator generator, Encoder encoder, Set<Metric> metrics, long seed) {
         check(generator, encoder, metrics);
@@ -106,9 +113,11 @@ public final class Evaluator {
         INDArray features = Nd4j.create(DataType.FLOAT, samples, judge.info().featureDim());
         int[] requested = new int[samples];
         INDArray requestedTags = judge.info().multiLabel() ? Nd4j.create(DataType.FLOAT, samples, judge.info().classes()) : null;
+        boolean byRandomTagSets = generator.conditionDim() > 0 && !encoder.schema().tagGroups().isEmpty();
         for (int start = 0; start < samples; start += CHUNK) {
             int count = Math.min(CHUNK, samples - start);
-            Conditions conditions = Sampling.defaults(generator, encoder, start, count);
+            Conditions conditions = byRandomTagSets ? Sampling.randomTagSets(encoder, seed, start, count)
+                    : Sampling.defaults(generator, encoder, start, count);
             INDArray generated = Sampling.generate(generator, encoder, latents.next(DataType.FLOAT, count, generator.latentDim()),
                     conditions);
             features.get(NDArrayIndex.interval(start, start + count), NDArrayIndex.all()).assign(judge.features(generated));
@@ -132,11 +141,15 @@ public final class Evaluator {
         return values;
     }
 
+    /** Mean tag accuracy and exact matches, and with tag groups the accuracy of each group ({@link GroupedTagAccuracy}). */
     private void putTagAccuracy(Map<String, Double> values, INDArray requested, INDArray features) {
-        ConditionalAccuracy.MultiLabelResult result = ConditionalAccuracy.multiLabel(requested,
-                judge.tagProbabilitiesFromFeatures(features));
+        INDArray probabilities = judge.tagProbabilitiesFromFeatures(features);
+        ConditionalAccuracy.MultiLabelResult result = ConditionalAccuracy.multiLabel(requested, probabilities);
         values.put("conditional_accuracy", result.tagAccuracy());
         values.put("conditional_exact_match", result.exactMatch());
+        if (!tagGroups.isEmpty() && tags.equals(judge.info().tags())) {
+            values.putAll(GroupedTagAccuracy.of(requested, probabilities, tags, tagGroups));
+        }
     }
 
     /**

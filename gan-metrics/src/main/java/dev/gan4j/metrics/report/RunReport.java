@@ -22,9 +22,11 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -113,7 +115,7 @@ public final class RunReport {
         charts(html, training, TRAINING_CHARTS);
         if (!evaluations.isEmpty()) {
             html.append("<h2>Evaluation</h2>\n");
-            charts(html, evaluations, EVALUATION_CHARTS);
+            charts(html, evaluations, withTagAccuracy(evaluations));
         }
         html.append("<h2>Samples</h2>\n");
         grids(html);
@@ -125,6 +127,22 @@ public final class RunReport {
         html.append("</body></html>\n");
         AtomicFiles.writeString(file(), html);
         return file();
+    }
+
+    /** The evaluation charts, plus one of the accuracy of each tag group when the evaluations measured it. */
+    private static List<List<String>> withTagAccuracy(List<JsonNode> evaluations) {
+        Set<String> keys = new LinkedHashSet<>();
+        evaluations.forEach(line -> line.fieldNames().forEachRemaining(key -> {
+            if (key.startsWith("tag_accuracy_")) {
+                keys.add(key);
+            }
+        }));
+        if (keys.isEmpty()) {
+            return EVALUATION_CHARTS;
+        }
+        List<List<String>> charts = new ArrayList<>(EVALUATION_CHARTS);
+        charts.add(List.copyOf(keys));
+        return charts;
     }
 
     private static String finalNumbers(List<JsonNode> training, List<JsonNode> evaluations) {

@@ -60,6 +60,18 @@ class RunReportTest {
         assertTrue(html.indexOf("step 4</figcaption>") < html.indexOf("step 10</figcaption>"), "grids in step order");
     }
 
+    /** Evaluations of a model whose data has tag groups chart the accuracy of each group over training. */
+    @Test
+    void tagAccuracyPerGroupGetsAChartOfItsOwn(@TempDir Path dir) throws IOException {
+        RunDirectory run = run(dir);
+        Files.writeString(run.metrics(), "{\"step\":12,\"eval_samples\":300,\"eval_seed\":0,\"fid\":1.0,"
+                + "\"tag_accuracy_hair_colour\":0.8,\"tag_accuracy_glasses\":0.9,\"tag_accuracy_all\":0.7}" + System.lineSeparator(),
+                StandardOpenOption.APPEND);
+        String html = Files.readString(new RunReport(run).write());
+        assertEquals(3 + 5 + 2, count(html, "src=\"data:image/png;base64,"), "the four evaluation charts and the tag groups'");
+        assertTrue(html.contains("alt=\"tag_accuracy_hair_colour, tag_accuracy_glasses, tag_accuracy_all\""), "one chart, every group");
+    }
+
     /** An evaluation of an older checkpoint, appended after training, neither bends the curves back nor becomes final. */
     @Test
     void evaluationsGoByStepNotByFileOrder(@TempDir Path dir) throws IOException {

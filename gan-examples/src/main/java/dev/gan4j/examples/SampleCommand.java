@@ -80,6 +80,11 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--text", paramLabel = "\"...\"", description = "text-conditional models: the description every sample should match")
     String text;
 
+    @Option(names = "--interpolate", paramLabel = "latent|GROUP|TAG", description = "write a grid (--grid) of the two views of "
+            + "MakeGirlsMoe instead: 'latent' walks from one random z to another on each row, the wish (--tags) fixed; a tag group "
+            + "(\"hair colour\") or a tag keeps z on each row and changes that tag of the wish from column to column")
+    String interpolate;
+
     @Option(names = "--raw-weights", description = "sample with the generator's own weights even when the run keeps a moving average (training.ema)")
     boolean rawWeights;
 
@@ -181,6 +186,51 @@ final class SampleCommand implements Callable<Integer> {
         return (start, size) -> Sampling.defaults(generator, encoder, start, size);
     }
 
+    /** --interpolate: the samples of one view into --out and its grid into --grid. */
+    private int interpolated() throws IOException {
+        if (grid == null) {
+            throw new UsageException("--interpolate draws a grid: give --grid FILE.png");
+        }
+        if (n != null || label != null || labels != null || labelsOut != null || tagsFile != null || randomTags || tagsOut != null
+                || text != null) {
+            throw new UsageException("--interpolate takes --tags (the wish), --seed, --out and --grid; the grid sets the number of samples");
+        }
+        nativeThreads.apply();
+        CheckpointModels.Restored restored = CheckpointModels.load(Plugins.registry(), source, null);
+        if (!restored.checkpoint().dataShape().isImage()) {
+            throw new UsageException("--interpolate draws images; this model generates shape " + restored.checkpoint().dataShape());
+        }
+        Generator generator = rawWeights ? restored.model().generator() : restored.model().samplingGenerator();
+        Encoder encoder = restored.model().encoder();
+        String wish = tags;
+        if (generator.conditionDim() > 0 && !encoder.schema().tags().isEmpty()) {
+            if (wish == null) {
+                wish = String.join(",", encoder.schema().randomTagSet(new SplittableRandom(seed)));
+            }
+            parsed(encoder, List.of(wish), "--tags");
+        } else if (generator.conditionDim() > 0 || wish != null) {
+            throw new UsageException("--interpolate needs an unconditional or a tag-conditional model");
+        }
+        Interpolation.Grid view;
+        if (interpolate.equals("latent")) {
+            view = Interpolation.latentWalk(generator.latentDim(), generator.conditionDim() > 0 ? wish : null, seed);
+        } else {
+            if (generator.conditionDim() == 0) {
+                throw new UsageException("--interpolate " + interpolate + " changes a tag, but this model is unconditional; use 'latent'");
+            }
+            view = Interpolation.tagSweep(encoder.schema(), interpolate, wish, generator.latentDim(), seed);
+            view.wishes().forEach(w -> parsed(encoder, List.of(w), "--interpolate " + interpolate));
+        }
+        INDArray samples = Sampling.generate(generator, encoder, view.latents(), view.wishes() == null ? null : encoder.parse(view.wishes()));
+        try (NpyWriter writer = new NpyWriter(out, DataType.FLOAT, restored.checkpoint().dataShape().withBatch(samples.size(0)))) {
+            writer.append(samples);
+        }
+        ImageGrid.write(samples, view.columns(), grid);
+        System.out.println("wrote " + samples.size(0) + " samples (" + Interpolation.ROWS + " rows of " + view.columns() + ") to " + out
+                + " and grid " + grid + (wish == null ? "" : " for the wish '" + wish + "'"));
+        return 0;
+    }
+
     /** The number of samples: --n, else one per line of --tags-file, else 10,000. */
     private int sampleCount() throws IOException {
         if (tagsFile != null) {
@@ -218,6 +268,9 @@ final class SampleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (interpolate != null) {
+            return interpolated();
+        }
         int n = sampleCount();
         nativeThreads.apply();
         CheckpointModels.Restored restored = CheckpointModels.load(Plugins.registry(), source, null);

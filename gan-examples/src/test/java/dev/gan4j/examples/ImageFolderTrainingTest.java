@@ -202,6 +202,21 @@ class ImageFolderTrainingTest {
         assertEquals(2, bad.exitCode());
         assertTrue(bad.err().contains("wishes.txt line 2") && bad.err().contains("exclude each other"), bad.err());
 
+        Path view = dir.resolve("view.png");
+        TestExperiments.Result colours = TestExperiments.run("sample", run.toString(), "--interpolate", "colour", "--tags", "red,big",
+                "--out", samples.toString(), "--grid", view.toString());
+        assertEquals(0, colours.exitCode(), colours.err());
+        assertArrayEquals(new long[] {6 * 2, 3, 32, 32}, dev.gan4j.core.io.NpyReader.read(samples).shape(), "6 rows of z, a column per colour");
+        assertTrue(Files.isRegularFile(view));
+        TestExperiments.Result walk = TestExperiments.run("sample", run.toString(), "--interpolate", "latent", "--out", samples.toString(),
+                "--grid", view.toString());
+        assertEquals(0, walk.exitCode(), walk.err());
+        assertArrayEquals(new long[] {6 * 8, 3, 32, 32}, dev.gan4j.core.io.NpyReader.read(samples).shape(), "6 walks of 8 steps");
+        TestExperiments.Result unknown = TestExperiments.run("sample", run.toString(), "--interpolate", "hat", "--out", samples.toString(),
+                "--grid", view.toString());
+        assertEquals(2, unknown.exitCode());
+        assertTrue(unknown.err().contains("a tag group (colour, size) or a tag; found 'hat'"), unknown.err());
+
         Path judge = dir.resolve("groups.judge");
         String data = "{\"type\": \"image-folder\", \"directory\": \"" + folder.toAbsolutePath() + "\", \"resolution\": 32,"
                 + " \"split\": \"train\", \"testFraction\": 0.25, \"conditions\": \"tags\"}";

@@ -14,7 +14,7 @@ import java.io.UncheckedIOException;
 /** The {@code gan} command line: train, sample, inspect. */
 @Command(name = "gan", mixinStandardHelpOptions = true, versionProvider = GanCommand.Version.class,
         description = "Train and sample generative adversarial networks on the JVM.",
-        subcommands = {TrainCommand.class, SampleCommand.class, EvaluateCommand.class, JudgeCommand.class, ReportCommand.class, BenchCommand.class, ValidateCommand.class, ComponentsCommand.class,
+        subcommands = {TrainCommand.class, SampleCommand.class, ServeCommand.class, EvaluateCommand.class, JudgeCommand.class, ReportCommand.class, BenchCommand.class, ValidateCommand.class, ComponentsCommand.class,
                 PresetsCommand.class, DataCommand.class, DownloadCommand.class, CommandLine.HelpCommand.class})
 public final class GanCommand implements Runnable {
     @CommandLine.Spec

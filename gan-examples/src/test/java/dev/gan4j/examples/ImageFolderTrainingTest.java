@@ -152,8 +152,8 @@ class ImageFolderTrainingTest {
      * The anime pair (SRResNet G, residual ACGAN D with DRAGAN, tags learned from real pictures) on tags with groups, then
      * wishes: two tags of a group refused, random valid tag sets written out and read back one sample per line.
      */
-    @Test
-    void tagGroupsShapeWishesFromTrainingToSampling() throws Exception {
+    /** The anime pair at toy widths on the folder's tags, grouped by colour and size, trained for two steps. */
+    private Path groupsRun() throws Exception {
         String json = """
                 {
                   "name": "groups",
@@ -172,6 +172,12 @@ class ImageFolderTrainingTest {
         TestExperiments.Result trained = TestExperiments.run("train", TestExperiments.write(dir, "groups.json", json).toString(),
                 "--run-dir", run.toString());
         assertEquals(0, trained.exitCode(), trained.err());
+        return run;
+    }
+
+    @Test
+    void tagGroupsShapeWishesFromTrainingToSampling() throws Exception {
+        Path run = groupsRun();
         assertTrue(Files.readString(run.resolve("metrics.jsonl")).contains("d_penalty"), "DRAGAN at every D step");
 
         Path samples = dir.resolve("s.npy");
@@ -228,5 +234,56 @@ class ImageFolderTrainingTest {
         assertEquals(0, evaluated.exitCode(), evaluated.err());
         assertTrue(evaluated.out().contains("tag_accuracy_colour") && evaluated.out().contains("tag_accuracy_size")
                 && evaluated.out().contains("tag_accuracy_all"), "per group, on random valid tag sets: " + evaluated.out());
+    }
+
+    /** gan serve: the page offers each group's tags, generation refuses two of a group, and choosing a tag changes the picture. */
+    @Test
+    void theServedPageDrawsWhatIsChosen() throws Exception {
+        ServeCommand serve = new ServeCommand();
+        serve.source = groupsRun();
+        serve.port = 0;
+        serve.host = "127.0.0.1";
+        com.sun.net.httpserver.HttpServer server = serve.start();
+        try {
+            String base = "http://127.0.0.1:" + server.getAddress().getPort();
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            java.net.http.HttpResponse<String> page = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, page.statusCode());
+            assertTrue(page.body().contains("\"groups\":{\"colour\":[\"red\",\"blue\"],\"size\":[\"big\",\"small\"]}"), page.body());
+            java.net.http.HttpResponse<String> both = http.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(base + "/generate?tags=red,blue&seed=1")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(400, both.statusCode());
+            assertTrue(both.body().contains("'red' and 'blue' exclude each other"), both.body());
+
+            Path chromium = Path.of("/usr/bin/chromium");
+            org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(chromium), "Chromium is not installed (apt-get install chromium)");
+            String[] red = shown(chromium, base + "/?choose=colour:red");
+            String[] blue = shown(chromium, base + "/?choose=colour:blue");
+            assertEquals("2", red[0], "a first picture, then one for the choice");
+            assertTrue(red[1].contains("tags=red%2C") && blue[1].contains("tags=blue%2C"), red[1] + " / " + blue[1]);
+            assertTrue(!red[2].isEmpty() && !red[2].equals(blue[2]), "another colour, another picture: " + red[2] + " / " + blue[2]);
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    /** The page's DOM after headless Chromium ran it: renders, the last query and the last picture's digest. */
+    private String[] shown(Path chromium, String url) throws Exception {
+        Path profile = Files.createDirectories(dir.resolve("profile-" + Math.abs(url.hashCode())));
+        Process process = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile,
+                "--virtual-time-budget=20000", "--dump-dom", url)
+                .redirectError(dir.resolve("chromium.txt").toFile()).start();
+        String dom = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), "chromium finished");
+        String[] found = new String[3];
+        String[] attributes = {"data-renders", "data-shown-query", "data-digest"};
+        for (int i = 0; i < 3; i++) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile(attributes[i] + "=\"([^\"]*)\"").matcher(dom);
+            assertTrue(m.find(), attributes[i] + " in the page; DOM:\n" + dom + "\nstderr:\n" + Files.readString(dir.resolve("chromium.txt")));
+            found[i] = m.group(1).replace("&amp;", "&");
+        }
+        return found;
     }
 }

@@ -179,6 +179,10 @@ class ImageFolderTrainingTest {
     void tagGroupsShapeWishesFromTrainingToSampling() throws Exception {
         Path run = groupsRun();
         assertTrue(Files.readString(run.resolve("metrics.jsonl")).contains("d_penalty"), "DRAGAN at every D step");
+        List<String> rows = Files.readAllLines(run.resolve("samples/rows.txt"));
+        assertTrue(!rows.isEmpty() && rows.stream().allMatch(r -> r.contains("red") != r.contains("blue")), rows.toString());
+        assertEquals(0, TestExperiments.run("report", run.toString()).exitCode());
+        assertTrue(Files.readString(run.resolve("report.html")).contains("<li>" + rows.get(0) + "</li>"), "the grid's rows are named");
 
         Path samples = dir.resolve("s.npy");
         TestExperiments.Result both = TestExperiments.run("sample", run.toString(), "--n", "2", "--out", samples.toString(),

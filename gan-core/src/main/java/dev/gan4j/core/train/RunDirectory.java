@@ -53,6 +53,11 @@ public final class RunDirectory {
         return samples().resolve("step-" + step + ".png");
     }
 
+    /** The wish of each row of a conditional run's sample grids, one line per row, top to bottom. */
+    public Path sampleGridRows() {
+        return samples().resolve("rows.txt");
+    }
+
     /**
      * Keeps the metric lines of steps up to {@code step}: after a resume, lines written past the
      * checkpoint by the interrupted process would otherwise appear twice. A last line without its

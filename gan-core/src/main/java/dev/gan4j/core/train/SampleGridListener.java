@@ -3,6 +3,7 @@ package dev.gan4j.core.train;
 import dev.gan4j.core.api.Conditions;
 import dev.gan4j.core.api.Encoder;
 import dev.gan4j.core.api.Generator;
+import dev.gan4j.core.io.AtomicFiles;
 import dev.gan4j.core.io.ImageGrid;
 import dev.gan4j.core.io.ScatterPlot;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -11,6 +12,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -20,7 +22,8 @@ import java.util.SplittableRandom;
  * batch, so successive grids show how the same points of latent space evolve. Images make a grid,
  * with one row per class for class-conditional models and one row per typical wish of the data (a tag
  * set, a caption) or, failing those, per tag for models conditioned on tags or texts; 2-D points a
- * scatter plot of 2,500 samples. A text model whose data suggests no sentences gets no grid.
+ * scatter plot of 2,500 samples. A text model whose data suggests no sentences gets no grid. The rows' wishes go to
+ * {@code samples/rows.txt}, which the report prints beside the grids.
  */
 public final class SampleGridListener implements TrainingListener {
     /** Points in the scatter plot of 2-D data. */
@@ -59,6 +62,14 @@ public final class SampleGridListener implements TrainingListener {
             columns = Math.max(1, Math.round(n / (float) rows.size()));
             conditions = Sampling.gridConditions(encoder, rows, columns);
             n = rows.size() * columns;
+            if (training.dataShape().isImage()) {
+                try {
+                    Files.createDirectories(run.samples());
+                    AtomicFiles.writeString(run.sampleGridRows(), String.join("\n", rows) + "\n");
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot write " + run.sampleGridRows(), e);
+                }
+            }
         } else {
             columns = columns(n);
             conditions = null;

@@ -218,6 +218,13 @@ public final class RunReport {
             grids = files.filter(p -> GRID.matcher(p.getFileName().toString()).matches())
                     .sorted(Comparator.comparingLong(RunReport::stepOf)).toList();
         }
+        if (!grids.isEmpty() && Files.isRegularFile(run.sampleGridRows())) {
+            html.append("<p>Rows, top to bottom, each generated for one wish:</p>\n<ol class=\"rows\">\n");
+            for (String row : Files.readAllLines(run.sampleGridRows())) {
+                html.append("<li>").append(escape(row)).append("</li>\n");
+            }
+            html.append("</ol>\n");
+        }
         for (Path grid : grids) {
             html.append("<figure><img alt=\"samples at step ").append(stepOf(grid)).append("\" src=\"data:image/png;base64,")
                     .append(Base64.getEncoder().encodeToString(Files.readAllBytes(grid)))

@@ -14,7 +14,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * {@code [out, in, k, k]} for convolution, {@code [in, out, k, k]} for the transposed one), so
  * {@code Conv2d(k, s, p)} and {@code ConvTranspose2d(k, s, p)} mean the same as in PyTorch.
  * Any kernel, stride and padding; a bias per output channel or none (batch norm right after a convolution
- * subtracts any bias again, so PyTorch's DCGAN example leaves it out).
+ * subtracts any bias again, so PyTorch's DCGAN example leaves it out). Outputs of at most {@link #THIN} maps, where
+ * libnd4j's ops are slow, take gemm forms of the same arithmetic ({@link #transposedByGemm}, {@link ThinConvolution}).
  *
  * <p>With spectral normalization (Miyato et al. 2018, see {@link SpectralNorm}) it computes with
  * W / sigma(W), sigma taken over the weight reshaped to one row per output channel: axis 0 of a

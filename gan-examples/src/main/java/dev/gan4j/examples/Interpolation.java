@@ -8,6 +8,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,7 +40,7 @@ final class Interpolation {
                 rows[r * STEPS + c] = slerp(a, b, c / (double) (STEPS - 1));
             }
         }
-        return new Grid(Nd4j.createFromArray(rows).castTo(DataType.FLOAT), wish == null ? null : nCopies(wish, ROWS * STEPS), STEPS);
+        return new Grid(Nd4j.createFromArray(rows).castTo(DataType.FLOAT), wish == null ? null : Collections.nCopies(ROWS * STEPS, wish), STEPS);
     }
 
     /**
@@ -103,9 +104,5 @@ final class Interpolation {
                     : (Math.sin((1 - t) * omega) * a[i] + Math.sin(t * omega) * b[i]) / Math.sin(omega);
         }
         return out;
-    }
-
-    private static List<String> nCopies(String wish, int n) {
-        return java.util.Collections.nCopies(n, wish);
     }
 }

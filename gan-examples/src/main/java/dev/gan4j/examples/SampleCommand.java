@@ -26,7 +26,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 
 @Command(name = "sample", mixinStandardHelpOptions = true,
@@ -118,7 +117,8 @@ final class SampleCommand implements Callable<Integer> {
         }
     }
 
-    private ConditionChoice choose(Generator generator, Encoder encoder, int samples) throws IOException {
+    /** @param fileWishes the lines of --tags-file, or {@code null} without one */
+    private ConditionChoice choose(Generator generator, Encoder encoder, int samples, List<String> fileWishes) {
         boolean byTags = tags != null || tagsFile != null || randomTags;
         int given = (label != null ? 1 : 0) + (labels != null ? 1 : 0) + (tags != null ? 1 : 0) + (tagsFile != null ? 1 : 0)
                 + (randomTags ? 1 : 0) + (text != null ? 1 : 0);
@@ -164,20 +164,15 @@ final class SampleCommand implements Callable<Integer> {
             parsed(encoder, List.of(tags), "--tags");
             return new Wishes(encoder, List.of(tags));
         }
-        if (tagsFile != null) {
-            List<String> lines = Files.readAllLines(tagsFile);
+        if (fileWishes != null) {
+            List<String> lines = fileWishes;
             for (int i = 0; i < lines.size(); i++) {
                 parsed(encoder, List.of(lines.get(i)), "--tags-file " + tagsFile + " line " + (i + 1));
             }
             return new Wishes(encoder, lines);
         }
         if (randomTags) {
-            SplittableRandom random = new SplittableRandom(seed);
-            List<String> drawn = new ArrayList<>(samples);
-            for (int i = 0; i < samples; i++) {
-                drawn.add(String.join(",", encoder.schema().randomTagSet(random)));
-            }
-            return new Wishes(encoder, drawn);
+            return new Wishes(encoder, Sampling.randomWishes(encoder.schema(), seed, 0, samples));
         }
         if (text != null) {
             parsed(encoder, List.of(text), "--text");
@@ -205,7 +200,7 @@ final class SampleCommand implements Callable<Integer> {
         String wish = tags;
         if (generator.conditionDim() > 0 && !encoder.schema().tags().isEmpty()) {
             if (wish == null) {
-                wish = String.join(",", encoder.schema().randomTagSet(new SplittableRandom(seed)));
+                wish = Sampling.randomWishes(encoder.schema(), seed, 0, 1).get(0);
             }
             parsed(encoder, List.of(wish), "--tags");
         } else if (generator.conditionDim() > 0 || wish != null) {
@@ -231,21 +226,29 @@ final class SampleCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The lines of --tags-file, one wish each; {@code null} without the option. */
+    private List<String> fileWishes() throws IOException {
+        if (tagsFile == null) {
+            return null;
+        }
+        if (!Files.isRegularFile(tagsFile)) {
+            throw new UsageException("--tags-file " + tagsFile + " does not exist");
+        }
+        List<String> lines = Files.readAllLines(tagsFile);
+        if (lines.isEmpty()) {
+            throw new UsageException("--tags-file " + tagsFile + " is empty: give one line of tags per sample");
+        }
+        return lines;
+    }
+
     /** The number of samples: --n, else one per line of --tags-file, else 10,000. */
-    private int sampleCount() throws IOException {
-        if (tagsFile != null) {
-            if (!Files.isRegularFile(tagsFile)) {
-                throw new UsageException("--tags-file " + tagsFile + " does not exist");
+    private int sampleCount(List<String> fileWishes) {
+        if (fileWishes != null) {
+            if (n != null && n != fileWishes.size()) {
+                throw new UsageException("--n " + n + " and --tags-file " + tagsFile + " (" + fileWishes.size() + " lines) disagree: a "
+                        + "tags file gives one sample per line; leave out --n");
             }
-            int lines = Files.readAllLines(tagsFile).size();
-            if (lines == 0) {
-                throw new UsageException("--tags-file " + tagsFile + " is empty: give one line of tags per sample");
-            }
-            if (n != null && n != lines) {
-                throw new UsageException("--n " + n + " and --tags-file " + tagsFile + " (" + lines + " lines) disagree: a tags file "
-                        + "gives one sample per line; leave out --n");
-            }
-            return lines;
+            return fileWishes.size();
         }
         int count = n == null ? 10_000 : n;
         if (count <= 0) {
@@ -271,7 +274,8 @@ final class SampleCommand implements Callable<Integer> {
         if (interpolate != null) {
             return interpolated();
         }
-        int n = sampleCount();
+        List<String> fileWishes = fileWishes();
+        int n = sampleCount(fileWishes);
         nativeThreads.apply();
         CheckpointModels.Restored restored = CheckpointModels.load(Plugins.registry(), source, null);
         Checkpoint checkpoint = restored.checkpoint();
@@ -279,7 +283,7 @@ final class SampleCommand implements Callable<Integer> {
         GanModel model = restored.model();
         Generator generator = rawWeights ? model.generator() : model.samplingGenerator();
         Encoder encoder = model.encoder();
-        ConditionChoice choice = choose(generator, encoder, n);
+        ConditionChoice choice = choose(generator, encoder, n, fileWishes);
         if (grid != null && !checkpoint.dataShape().isImage() && checkpoint.dataShape().size() != 2) {
             throw new UsageException("--grid needs images or 2-D points; this model generates shape " + checkpoint.dataShape());
         }

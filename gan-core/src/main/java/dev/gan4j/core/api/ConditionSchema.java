@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
@@ -125,22 +126,30 @@ public record ConditionSchema(List<String> classes, List<String> tags, boolean t
      * @throws IllegalArgumentException naming the unknown tag, or the two tags of one group and the group
      */
     public void requireValidTagSet(Collection<String> wished) {
-        Map<String, String> groupOf = new HashMap<>();
-        tagGroups.forEach((name, group) -> group.forEach(tag -> groupOf.put(tag, name)));
-        Map<String, String> chosen = new HashMap<>();
         for (String tag : wished) {
             if (!tags.contains(tag)) {
                 throw new IllegalArgumentException("unknown tag '" + tag + "'; the tags are: " + String.join(", ", tags));
             }
-            String group = groupOf.get(tag);
-            if (group != null) {
-                String other = chosen.putIfAbsent(group, tag);
-                if (other != null && !other.equals(tag)) {
-                    throw new IllegalArgumentException("'" + other + "' and '" + tag + "' exclude each other (one " + group + " of: "
-                            + String.join(", ", tagGroups.get(group)) + ")");
-                }
+        }
+        clash(tagGroups, wished).ifPresent(clash -> {
+            throw new IllegalArgumentException("'" + clash.chosen().get(0) + "' and '" + clash.chosen().get(1) + "' exclude each other (one "
+                    + clash.group() + " of: " + String.join(", ", tagGroups.get(clash.group())) + ")");
+        });
+    }
+
+    /** Tags of one group found together in a tag set: the group's name and those tags, in the set's order. */
+    public record GroupClash(String group, List<String> chosen) {
+    }
+
+    /** The first group (in declaration order) of which {@code tagSet} holds two different tags or more; empty if none. */
+    public static Optional<GroupClash> clash(Map<String, List<String>> groups, Collection<String> tagSet) {
+        for (Map.Entry<String, List<String>> group : groups.entrySet()) {
+            List<String> chosen = tagSet.stream().filter(group.getValue()::contains).distinct().toList();
+            if (chosen.size() > 1) {
+                return Optional.of(new GroupClash(group.getKey(), chosen));
             }
         }
+        return Optional.empty();
     }
 
     /**

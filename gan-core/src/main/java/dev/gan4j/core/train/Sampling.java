@@ -90,11 +90,16 @@ public final class Sampling {
      * {@code seed} and its index alone, so any chunking of the samples draws the same sets.
      */
     public static Conditions randomTagSets(Encoder encoder, long seed, int offset, int n) {
+        return encoder.parse(randomWishes(encoder.schema(), seed, offset, n));
+    }
+
+    /** The wishes behind {@link #randomTagSets}: each a random valid tag set, comma-separated. */
+    public static List<String> randomWishes(ConditionSchema schema, long seed, int offset, int n) {
         List<String> drawn = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            drawn.add(String.join(",", encoder.schema().randomTagSet(new SplittableRandom(Seeds.derive(seed, Seeds.GRID, offset + i)))));
+            drawn.add(String.join(",", schema.randomTagSet(new SplittableRandom(Seeds.derive(seed, Seeds.GRID, offset + i)))));
         }
-        return encoder.parse(drawn);
+        return drawn;
     }
 
     /**

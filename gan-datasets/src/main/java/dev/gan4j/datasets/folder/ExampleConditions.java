@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -151,13 +152,11 @@ final class ExampleConditions {
                             + " is not in the declared vocabulary (data.vocabulary): " + vocabulary);
                 }
             }
-            for (Map.Entry<String, List<String>> group : tagGroups.entrySet()) {
-                List<String> inGroup = tags.stream().filter(group.getValue()::contains).toList();
-                if (inGroup.size() > 1) {
-                    throw new IOException(csv + " line " + row.line() + ": " + row.file() + " has " + String.join(" and ", inGroup)
-                            + ", which exclude each other (data.tagGroups: one " + group.getKey() + " of "
-                            + String.join(", ", group.getValue()) + ")");
-                }
+            Optional<ConditionSchema.GroupClash> clash = ConditionSchema.clash(tagGroups, tags);
+            if (clash.isPresent()) {
+                String group = clash.get().group();
+                throw new IOException(csv + " line " + row.line() + ": " + row.file() + " has " + String.join(" and ", clash.get().chosen())
+                        + ", which exclude each other (data.tagGroups: one " + group + " of " + String.join(", ", tagGroups.get(group)) + ")");
             }
             used.addAll(tags);
             sets.set(i, tags);

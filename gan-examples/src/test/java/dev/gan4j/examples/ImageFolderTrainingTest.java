@@ -212,7 +212,23 @@ class ImageFolderTrainingTest {
         assertEquals(2, bad.exitCode());
         assertTrue(bad.err().contains("wishes.txt line 2") && bad.err().contains("exclude each other"), bad.err());
 
+        TestExperiments.Result disagree = TestExperiments.run("sample", run.toString(), "--n", "3", "--out", samples.toString(),
+                "--tags-file", wishes.toString());
+        assertEquals(2, disagree.exitCode());
+        assertTrue(disagree.err().contains("--n 3 and --tags-file " + wishes + " (2 lines) disagree"), disagree.err());
+        Path empty = Files.writeString(dir.resolve("empty.txt"), "");
+        TestExperiments.Result none = TestExperiments.run("sample", run.toString(), "--out", samples.toString(), "--tags-file", empty.toString());
+        assertEquals(2, none.exitCode());
+        assertTrue(none.err().contains("--tags-file " + empty + " is empty"), none.err());
+        TestExperiments.Result missing = TestExperiments.run("sample", run.toString(), "--out", samples.toString(), "--tags-file",
+                dir.resolve("absent.txt").toString());
+        assertEquals(2, missing.exitCode());
+        assertTrue(missing.err().contains("absent.txt does not exist"), missing.err());
+
         Path view = dir.resolve("view.png");
+        TestExperiments.Result noGrid = TestExperiments.run("sample", run.toString(), "--interpolate", "latent", "--out", samples.toString());
+        assertEquals(2, noGrid.exitCode());
+        assertTrue(noGrid.err().contains("--interpolate draws a grid: give --grid FILE.png"), noGrid.err());
         TestExperiments.Result colours = TestExperiments.run("sample", run.toString(), "--interpolate", "colour", "--tags", "red,big",
                 "--out", samples.toString(), "--grid", view.toString());
         assertEquals(0, colours.exitCode(), colours.err());
